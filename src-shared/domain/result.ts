@@ -1,0 +1,40 @@
+/**
+ * Results cross every boundary (IPC, HTTP host) as values, never as thrown errors:
+ * thrown errors lose their shape over IPC.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'ID_FORMAT',
+  'NOT_SIGNED_IN',
+  'BAD_CREDENTIALS',
+  'LOCKED_OUT',
+  'FORBIDDEN',
+  'NO_VISIT',
+  'AGREEMENT_REQUIRED',
+  'AGREEMENT_OUTDATED',
+  'NOT_FOUND',
+  'NOT_ELIGIBLE',
+  'CONFIRMATION_REQUIRED',
+  'CENTRAL_UNAVAILABLE',
+  'CENTRAL_REFUSED',
+  'CONFLICT',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface AppError {
+  readonly code: ErrorCode
+  /** One sentence, in the UI language, that a candidate understands. */
+  readonly message: string
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value }
+}
+
+export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } }
+}
