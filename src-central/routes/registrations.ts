@@ -1,0 +1,61 @@
+/**
+ * E4: a candidate's confirmed registration. Saving it locks the record; confirming again
+ * returns the registration already saved, unchanged (its confirmedAt does not move).
+ */
+import type { Database } from 'better-sqlite3'
+import { checkHasEligibleSubjects } from '../../src-shared/domain/eligibility'
+import type { Registration } from '../../src-shared/schemas'
+import { answer, notEligible, notFound } from '../reply'
+import { defineRoute, type Route } from '../route'
+
+export const CANDIDATE_NOT_FOUND_MESSAGE = '未找到该考生的资格信息，请重新查询资格。'
+export const REGISTRATION_NOT_FOUND_MESSAGE = '该考生尚未确认报名信息。'
+
+const REGISTRATION_COLUMNS = `r.candidate_id AS candidateId, r.exam_session_id AS examSessionId,
+  r.agreement_version AS agreementVersion, r.agreement_accepted_at AS agreementAcceptedAt, r.confirmed_at AS confirmedAt`
+
+export function registrationRoutes(db: Database): Route[] {
+  const candidate = db.prepare<
+    { candidateId: string; schools: string },
+    { examSessionId: string; eligibleSubjectCodes: string }
+  >(
+    `SELECT exam_session_id AS examSessionId, eligible_subject_codes AS eligibleSubjectCodes
+     FROM roster_records WHERE candidate_id = @candidateId AND school_code IN (SELECT value FROM json_each(@schools))`,
+  )
+  const registration = db.prepare<{ candidateId: string; schools: string }, Registration>(
+    `SELECT ${REGISTRATION_COLUMNS} FROM registrations r
+     JOIN roster_records c ON c.candidate_id = r.candidate_id
+     WHERE r.candidate_id = @candidateId AND c.school_code IN (SELECT value FROM json_each(@schools))`,
+  )
+  const insert = db.prepare<[Registration & { kioskId: string }]>(
+    `INSERT INTO registrations (candidate_id, exam_session_id, agreement_version, agreement_accepted_at, confirmed_at,
+       confirmed_by_kiosk)
+     VALUES (@candidateId, @examSessionId, @agreementVersion, @agreementAcceptedAt, @confirmedAt, @kioskId)`,
+  )
+
+  return [
+    defineRoute('confirmRegistration', ({ device, body, now }) => {
+      const scope = { candidateId: body.candidateId, schools: device.schoolCodesJson }
+      const record = candidate.get(scope)
+      if (!record) return notFound(CANDIDATE_NOT_FOUND_MESSAGE)
+      const eligible = checkHasEligibleSubjects(JSON.parse(record.eligibleSubjectCodes) as string[])
+      if (!eligible.ok) return notEligible(eligible.error.message)
+      const existing = registration.get(scope)
+      if (existing) return answer({ registration: existing })
+      const created: Registration = {
+        candidateId: body.candidateId,
+        examSessionId: record.examSessionId,
+        agreementVersion: body.agreementVersion,
+        agreementAcceptedAt: body.agreementAcceptedAt,
+        confirmedAt: now.toISOString(),
+      }
+      insert.run({ ...created, kioskId: device.kioskId })
+      return answer({ registration: created })
+    }),
+
+    defineRoute('getRegistration', ({ device, params }) => {
+      const found = registration.get({ candidateId: params.candidateId ?? '', schools: device.schoolCodesJson })
+      return found ? answer({ registration: found }) : notFound(REGISTRATION_NOT_FOUND_MESSAGE)
+    }),
+  ]
+}
