@@ -1,0 +1,61 @@
+/**
+ * Screens and their guards. Hash history: the same bundle runs from a file in Electron and from
+ * the headless host in a browser.
+ */
+import { nextTick } from 'vue'
+import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
+import AgreementScreen from './screens/AgreementScreen.vue'
+import ConfirmScreen from './screens/ConfirmScreen.vue'
+import HomeScreen from './screens/HomeScreen.vue'
+import InfoScreen from './screens/InfoScreen.vue'
+import LookupScreen from './screens/LookupScreen.vue'
+import SignInScreen from './screens/SignInScreen.vue'
+import { useDeskStore } from './stores/desk'
+import { useVisitStore } from './stores/visit'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title: string
+    /** Reachable without a signed-in operator. */
+    public?: boolean
+    /** Needs a visit started by accepting the agreement (E1). */
+    needsVisit?: boolean
+    /** Needs the candidate found by the lookup (E2). */
+    needsCandidate?: boolean
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/signin', component: SignInScreen, meta: { title: '操作员登录', public: true } },
+  { path: '/', component: HomeScreen, meta: { title: '首页' } },
+  { path: '/agreement', component: AgreementScreen, meta: { title: '报名协议 & 诚信承诺书' } },
+  { path: '/lookup', component: LookupScreen, meta: { title: '资格信息查询', needsVisit: true } },
+  { path: '/confirm', component: ConfirmScreen, meta: { title: '资格信息确认', needsVisit: true, needsCandidate: true } },
+  { path: '/info', component: InfoScreen, meta: { title: '报名信息', needsVisit: true, needsCandidate: true } },
+  { path: '/:unknown(.*)*', redirect: '/' },
+]
+
+export function createKioskRouter(history: RouterHistory = createWebHashHistory()) {
+  const router = createRouter({ history, routes })
+
+  router.beforeEach(async (to) => {
+    const desk = useDeskStore()
+    const visit = useVisitStore()
+    await desk.ensureLoaded()
+    if (desk.operator === null) return to.meta.public ? true : { path: '/signin' }
+    if (to.meta.public) return { path: '/' }
+    if (to.meta.needsVisit && !visit.active) return { path: '/' }
+    if (to.meta.needsCandidate && visit.candidate === null) return { path: '/lookup' }
+    return true
+  })
+
+  // A new screen announces itself: focus goes to its marked control or else to its heading.
+  router.afterEach(async (to) => {
+    document.title = `${to.meta.title} - CET报名服务台`
+    await nextTick()
+    const target = document.querySelector<HTMLElement>('main [data-autofocus]') ?? document.querySelector<HTMLElement>('main h1')
+    target?.focus()
+  })
+
+  return router
+}

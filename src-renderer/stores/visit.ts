@@ -1,0 +1,95 @@
+/**
+ * The current candidate's visit: from accepting the agreement (E1) through lookup (E2, E3) and
+ * confirmation (E4) to the registration info page (I1). One candidate at a time: `reset` and
+ * `end` leave no trace of the candidate in the renderer (K2).
+ */
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { CandidateView, RegistrationInfo } from '../../src-shared/ipc/contract'
+import { fail, ok, type Result } from '../../src-shared/domain/result'
+import type { IdType } from '../../src-shared/domain/id-documents'
+import { api } from '../api'
+
+export interface EligibilityQuery {
+  idType: IdType
+  idNumber: string
+  name: string
+}
+
+const noVisit = fail('NO_VISIT', '请先阅读并同意报名协议及诚信承诺书，再开始报名。')
+
+export const useVisitStore = defineStore('visit', () => {
+  const visitId = ref<string | null>(null)
+  const candidate = ref<CandidateView | null>(null)
+  const info = ref<RegistrationInfo | null>(null)
+  const active = computed(() => visitId.value !== null)
+
+  /** K2: forgets everything about the candidate. */
+  function reset(): void {
+    visitId.value = null
+    candidate.value = null
+    info.value = null
+  }
+
+  /**
+   * Runs a call for the current visit and applies its answer only if that visit is still the
+   * current one: an answer arriving after `reset` must not bring the candidate back (K2).
+   */
+  async function forVisit<T>(call: (id: string) => Promise<Result<T>>, apply: (value: T) => void): Promise<Result<T>> {
+    const id = visitId.value
+    if (id === null) return noVisit
+    const result = await call(id)
+    if (result.ok && visitId.value === id) apply(result.value)
+    return result
+  }
+
+  /** E1: accepting the agreement starts a visit. */
+  async function start(agreementVersion: string): Promise<Result<{ visitId: string }>> {
+    reset()
+    const result = await api.acceptAgreement({ version: agreementVersion, accepted: true })
+    if (result.ok) visitId.value = result.value.visitId
+    return result
+  }
+
+  /** E2, E3 */
+  function lookup(query: EligibilityQuery): Promise<Result<CandidateView>> {
+    return forVisit(
+      (id) => api.lookupEligibility({ visitId: id, ...query }),
+      (found) => {
+        candidate.value = found
+        info.value = null
+      },
+    )
+  }
+
+  /** E4: both confirmations were given in the dialogs before this is called. */
+  function confirm(): Promise<Result<RegistrationInfo>> {
+    return forVisit(
+      (id) => api.confirmRegistration({ visitId: id, phoneConfirmed: true, recordConfirmed: true }),
+      (saved) => {
+        info.value = saved
+        candidate.value = saved.candidate
+      },
+    )
+  }
+
+  /** I1 */
+  function loadInfo(): Promise<Result<RegistrationInfo>> {
+    return forVisit(
+      (id) => api.getRegistrationInfo({ visitId: id }),
+      (loaded) => {
+        info.value = loaded
+        candidate.value = loaded.candidate
+      },
+    )
+  }
+
+  /** K2: the renderer forgets the candidate at once, then main is told. */
+  async function end(): Promise<Result<unknown>> {
+    const id = visitId.value
+    reset()
+    return id === null ? ok({}) : api.endVisit({ visitId: id })
+  }
+
+  return { visitId, candidate, info, active, reset, start, lookup, confirm, loadInfo, end }
+})

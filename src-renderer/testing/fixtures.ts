@@ -1,0 +1,85 @@
+/** Sample answers from main, drawn from the seeds' walkthroughs. */
+import type { CandidateView, DeskStatus, OperatorView, RegistrationInfo } from '../../src-shared/ipc/contract'
+import type { AppError, Result } from '../../src-shared/domain/result'
+
+export const VISIT_ID = '6f1c2b1e-3d4a-4c5b-8e9f-0a1b2c3d4e5f'
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value }
+}
+
+export function fail(code: AppError['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } }
+}
+
+export const operator: OperatorView = { id: 1, username: 'wang', displayName: '王老师', role: 'operator' }
+
+export function deskStatus(overrides: Partial<DeskStatus> = {}): DeskStatus {
+  return {
+    operator,
+    examSession: {
+      id: '2026H2',
+      name: '2026下半年CET考试',
+      registrationStart: '2026-09-01T09:00:00+08:00',
+      registrationEnd: '2026-09-30T17:00:00+08:00',
+    },
+    link: { mode: 'demo', state: 'online', lastSyncAt: '2026-09-10T10:54:00+08:00', pendingChanges: 0 },
+    now: '2026-09-10T10:55:00+08:00',
+    ...overrides,
+  }
+}
+
+export function candidate(overrides: Partial<CandidateView> = {}): CandidateView {
+  return {
+    candidateId: 'c-8',
+    name: '蓝笑天',
+    gender: '女',
+    idType: '澳门身份证',
+    idNumber: '12001000008',
+    phoneMasked: '199****0008',
+    school: { code: '12001', name: '南开大学' },
+    campus: { code: '120010', name: '南开大学' },
+    educationLevel: '专科',
+    schoolingYears: 6,
+    enrollmentYear: '16',
+    grade: '11',
+    department: '化学学院',
+    major: '高分子化学与物理',
+    className: '1',
+    studentNumber: '00008',
+    remarks: '',
+    eligibleSubjects: [
+      { code: '1', name: '英语四级笔试' },
+      { code: '2', name: '英语六级笔试' },
+    ],
+    confirmedAt: null,
+    ...overrides,
+  }
+}
+
+export function registrationInfo(overrides: Partial<RegistrationInfo> = {}): RegistrationInfo {
+  return {
+    candidate: candidate({ confirmedAt: '2026-09-10T11:00:00+08:00' }),
+    examSession: deskStatus().examSession!,
+    announcements: [
+      {
+        id: 'a1',
+        scope: 'province',
+        issuer: '(12)天津市',
+        schoolCode: null,
+        title: '报名须知',
+        body: '请按时缴费。',
+        publishedAt: '2026-09-01T09:00:00+08:00',
+      },
+    ],
+    actions: [
+      { id: 'home', label: '返回首页', enabled: true, reason: null },
+      { id: 'cet6Review', label: 'CET6资格复核', enabled: false, reason: '考生已具有英语六级笔试资格，无需复核。' },
+      { id: 'written', label: '笔试报考', enabled: true, reason: null },
+      { id: 'scoreReport', label: '纸质成绩报告单', enabled: false, reason: '尚未报考笔试科目。' },
+      { id: 'oral', label: '口试报考', enabled: false, reason: '请先报考并支付同级别笔试科目。' },
+      { id: 'deleteRegistration', label: '删除报名信息', enabled: true, reason: null },
+    ],
+    ...overrides,
+  }
+}
