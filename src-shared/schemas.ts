@@ -63,6 +63,12 @@ export const announcementSchema = z.object({
   /** e.g. "(99)测试省" or "(12001)南开大学", as the seeds head each notice. */
   issuer: z.string(),
   schoolCode: z.string().nullable(),
+  /**
+   * The province the notice belongs to (for a school notice, the school's province), so a kiosk
+   * serving several provinces shows each candidate only their own province's notices (I1).
+   * Optional: a central that omits it leaves the kiosk to read the code from `issuer`.
+   */
+  provinceCode: z.string().min(1).optional(),
   title: z.string(),
   body: z.string(),
   publishedAt: isoTime,

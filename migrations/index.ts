@@ -1,0 +1,10 @@
+/**
+ * Every migration of the kiosk's local store, imported statically: a bundled app has no
+ * migrations folder to read at run time. Keys sort in the order they run; append, never edit.
+ */
+import type { Migration } from 'kysely'
+import { initialMigration } from './0001-initial'
+
+export const migrations: Record<string, Migration> = {
+  '0001-initial': initialMigration,
+}

@@ -1,0 +1,94 @@
+/**
+ * The kiosk's start-up configuration, read from command-line flags and the environment
+ * (flags win). Without a central URL the kiosk runs the built-in demo central (K7).
+ */
+import { resolve } from 'node:path'
+
+export interface KioskConfig {
+  /** Holds kiosk.sqlite (and demo-central.sqlite in demo mode). */
+  dataDir: string
+  /** null → start the built-in demo central (SPEC K7). */
+  centralUrl: string | null
+  /** Required when centralUrl is set. */
+  deviceToken: string | null
+  kioskId: string
+  now?: () => Date
+  /** better-sqlite3 nativeBinding (Electron's ABI build). */
+  sqliteNativeBinding?: string
+}
+
+const FLAGS = { '--data': 'dataDir', '--central': 'centralUrl', '--token': 'deviceToken', '--kiosk-id': 'kioskId' } as const
+type FlagName = keyof typeof FLAGS
+type Setting = (typeof FLAGS)[FlagName]
+
+const DEFAULT_KIOSK_ID = 'demo-kiosk'
+const KIOSK_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+
+function isFlag(arg: string): arg is FlagName {
+  return Object.hasOwn(FLAGS, arg)
+}
+
+/** Reads `--flag value` and `--flag=value`; other arguments (Electron's, Chromium's) are ignored. */
+function readFlags(argv: readonly string[]): Partial<Record<Setting, string>> {
+  const found: Partial<Record<Setting, string>> = {}
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const eq = arg.indexOf('=')
+    const name = eq > 0 ? arg.slice(0, eq) : arg
+    if (!isFlag(name)) continue
+    let value: string | undefined
+    if (eq > 0) value = arg.slice(eq + 1)
+    else {
+      value = argv[i + 1]
+      if (value === undefined || value.startsWith('--')) throw new Error(`The flag ${name} needs a value.`)
+      i++
+    }
+    found[FLAGS[name]] = value
+  }
+  return found
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim()
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed
+}
+
+function checkCentralUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new Error(`The central service URL "${raw}" (--central / KIOSK_CENTRAL_URL) is not a valid URL.`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`The central service URL "${raw}" (--central / KIOSK_CENTRAL_URL) must start with http:// or https://.`)
+  return url.origin + url.pathname.replace(/\/+$/, '')
+}
+
+export function readKioskConfig(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  defaults: { dataDir: string },
+): KioskConfig {
+  const flags = readFlags(argv)
+  const pick = (setting: Setting, envName: string): string | undefined =>
+    nonEmpty(flags[setting]) ?? nonEmpty(env[envName])
+
+  const dataDir = pick('dataDir', 'KIOSK_DATA_DIR') ?? nonEmpty(defaults.dataDir)
+  if (dataDir === undefined) throw new Error('No data directory: pass --data DIR or set KIOSK_DATA_DIR.')
+
+  const rawUrl = pick('centralUrl', 'KIOSK_CENTRAL_URL')
+  const centralUrl = rawUrl === undefined ? null : checkCentralUrl(rawUrl)
+  const deviceToken = pick('deviceToken', 'KIOSK_DEVICE_TOKEN') ?? null
+  if (centralUrl !== null && deviceToken === null)
+    throw new Error('A central service URL is set but no device token: pass --token T or set KIOSK_DEVICE_TOKEN.')
+
+  const kioskId = pick('kioskId', 'KIOSK_ID') ?? DEFAULT_KIOSK_ID
+  if (!KIOSK_ID_PATTERN.test(kioskId))
+    throw new Error(`The kiosk id "${kioskId}" (--kiosk-id / KIOSK_ID) may use only letters, digits, ".", "_" and "-" (at most 64).`)
+
+  const config: KioskConfig = { dataDir: resolve(dataDir), centralUrl, deviceToken, kioskId }
+  const binding = nonEmpty(env['KIOSK_SQLITE_BINDING'])
+  if (binding !== undefined) config.sqliteNativeBinding = binding
+  return config
+}

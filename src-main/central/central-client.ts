@@ -1,0 +1,139 @@
+/**
+ * The typed client of the central service, derived from `endpoints` in the shared contract:
+ * every request body is checked before it leaves, every answer is parsed with the endpoint's
+ * response schema, every request carries the device token, every mutating one an
+ * Idempotency-Key (S2). It reaches the central only through the transport (HTTP).
+ */
+import type { z } from 'zod'
+import {
+  centralErrorSchema,
+  endpoints,
+  IDEMPOTENCY_HEADER,
+  type EndpointName,
+  type EndpointRequest,
+  type EndpointResponse,
+} from '../../src-shared/central/contract'
+import type { Clock } from '../support/clock'
+import type { CentralFailure, CentralResult } from './central-failure'
+import type { CentralTransport } from './central-transport'
+import { LinkMonitor, type LinkSnapshot } from './link-monitor'
+
+export interface CallOptions<N extends EndpointName> {
+  /** Values for `:name` segments of the endpoint's path. */
+  readonly params?: Readonly<Record<string, string>>
+  readonly query?: Readonly<Record<string, string | number | undefined>>
+  readonly body?: EndpointRequest<N>
+  /** Required by mutating endpoints. */
+  readonly idempotencyKey?: string
+}
+
+export interface CentralClient {
+  call<N extends EndpointName>(name: N, options?: CallOptions<N>): Promise<CentralResult<EndpointResponse<N>>>
+  getExamSession(): Promise<CentralResult<EndpointResponse<'getExamSession'>>>
+  getCatalog(): Promise<CentralResult<EndpointResponse<'getCatalog'>>>
+  getRosterPage(after: string | null, limit: number): Promise<CentralResult<EndpointResponse<'getRosterPage'>>>
+  lookupRoster(request: EndpointRequest<'lookupRoster'>): Promise<CentralResult<EndpointResponse<'lookupRoster'>>>
+  confirmRegistration(
+    request: EndpointRequest<'confirmRegistration'>,
+    idempotencyKey: string,
+  ): Promise<CentralResult<EndpointResponse<'confirmRegistration'>>>
+  getRegistration(candidateId: string): Promise<CentralResult<EndpointResponse<'getRegistration'>>>
+  link(): LinkSnapshot
+}
+
+export interface CentralClientOptions {
+  readonly transport: CentralTransport
+  readonly deviceToken: string
+  readonly clock: Clock
+}
+
+function buildPath(template: string, params: Readonly<Record<string, string>>, query: CallOptions<EndpointName>['query']): string {
+  const path = template.replace(/:([A-Za-z]+)/g, (_, key: string) => {
+    const value = params[key]
+    if (value === undefined) throw new Error(`Missing path parameter ${key} for ${template}`)
+    return encodeURIComponent(value)
+  })
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(key, String(value))
+  const qs = search.toString()
+  return qs === '' ? path : `${path}?${qs}`
+}
+
+function noAnswer(error: unknown): CentralFailure {
+  const name = error instanceof Error ? error.name : ''
+  const timedOut = name === 'TimeoutError' || name === 'AbortError'
+  return {
+    kind: 'retryable',
+    reason: timedOut ? 'timeout' : 'network',
+    detail: error instanceof Error ? `${error.name}: ${error.message}` : 'transport failed',
+  }
+}
+
+function refusal(status: number, body: unknown): CentralFailure {
+  const parsed = centralErrorSchema.safeParse(body)
+  if (parsed.success) return { kind: 'final', status, code: parsed.data.error.code, message: parsed.data.error.message }
+  return { kind: 'final', status, code: 'BAD_RESPONSE', message: '报名中心返回了无法识别的答复，请联系管理员。' }
+}
+
+function serverTimeOf(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null
+  const value = (body as { serverTime?: unknown }).serverTime
+  return typeof value === 'string' ? value : null
+}
+
+export function createCentralClient(options: CentralClientOptions): CentralClient {
+  const { transport, deviceToken, clock } = options
+  const monitor = new LinkMonitor(clock)
+
+  async function call<N extends EndpointName>(
+    name: N,
+    callOptions: CallOptions<N> = {},
+  ): Promise<CentralResult<EndpointResponse<N>>> {
+    const endpoint = endpoints[name]
+    if (endpoint.mutating && callOptions.idempotencyKey === undefined)
+      throw new Error(`The central endpoint ${name} changes data and needs an idempotency key (S2).`)
+    const headers: Record<string, string> = { authorization: `Bearer ${deviceToken}` }
+    if (callOptions.idempotencyKey !== undefined) headers[IDEMPOTENCY_HEADER] = callOptions.idempotencyKey
+
+    let body: unknown
+    if (endpoint.request !== null) {
+      const checked = (endpoint.request as z.ZodType).safeParse(callOptions.body)
+      if (!checked.success)
+        return { ok: false, failure: { kind: 'final', status: 0, code: 'BAD_REQUEST', message: '请求内容不完整，未发送至报名中心。' } }
+      body = checked.data
+    }
+
+    const path = buildPath(endpoint.path, callOptions.params ?? {}, callOptions.query)
+    const sentAt = clock().getTime()
+    let response
+    try {
+      response = await transport({ method: endpoint.method, path, headers, ...(body === undefined ? {} : { body }) })
+    } catch (error) {
+      monitor.recordNoAnswer()
+      return { ok: false, failure: noAnswer(error) }
+    }
+    const serverTime = serverTimeOf(response.body)
+    if (serverTime !== null) monitor.recordServerTime(serverTime, sentAt, clock().getTime())
+
+    if (response.status >= 500) {
+      monitor.recordNoAnswer()
+      return { ok: false, failure: { kind: 'retryable', reason: 'server', detail: `HTTP ${response.status}` } }
+    }
+    monitor.recordAnswer()
+    if (response.status < 200 || response.status >= 300) return { ok: false, failure: refusal(response.status, response.body) }
+    const parsed = (endpoint.response as z.ZodType).safeParse(response.body)
+    if (!parsed.success) return { ok: false, failure: refusal(response.status, null) }
+    return { ok: true, value: parsed.data as EndpointResponse<N> }
+  }
+
+  return {
+    call,
+    getExamSession: () => call('getExamSession'),
+    getCatalog: () => call('getCatalog'),
+    getRosterPage: (after, limit) => call('getRosterPage', { query: { after: after ?? undefined, limit } }),
+    lookupRoster: (request) => call('lookupRoster', { body: request }),
+    confirmRegistration: (request, idempotencyKey) => call('confirmRegistration', { body: request, idempotencyKey }),
+    getRegistration: (candidateId) => call('getRegistration', { params: { candidateId } }),
+    link: () => monitor.snapshot(),
+  }
+}

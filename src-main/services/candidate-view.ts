@@ -1,0 +1,36 @@
+/** E3: what the kiosk shows of a roster record: the phone masked, subjects by name. */
+import { maskPhone } from '../../src-shared/domain/eligibility'
+import { findSubject } from '../../src-shared/domain/subjects'
+import type { CandidateView } from '../../src-shared/ipc/contract'
+import type { RosterRecord } from '../../src-shared/schemas'
+import { findCampus, findSchool } from '../store/catalog-repository'
+import type { KioskDb } from '../store/schema'
+
+export async function toCandidateView(db: KioskDb, record: RosterRecord, confirmedAt: string | null): Promise<CandidateView> {
+  const school = await findSchool(db, record.schoolCode)
+  const campus = await findCampus(db, record.campusCode)
+  return {
+    candidateId: record.candidateId,
+    name: record.name,
+    gender: record.gender,
+    idType: record.idType,
+    idNumber: record.idNumber,
+    phoneMasked: maskPhone(record.phone),
+    school: { code: record.schoolCode, name: school?.name ?? record.schoolCode },
+    campus: { code: record.campusCode, name: campus?.name ?? record.campusCode },
+    educationLevel: record.educationLevel,
+    schoolingYears: record.schoolingYears,
+    enrollmentYear: record.enrollmentYear,
+    grade: record.grade,
+    department: record.department,
+    major: record.major,
+    className: record.className,
+    studentNumber: record.studentNumber,
+    remarks: record.remarks,
+    eligibleSubjects: record.eligibleSubjectCodes.flatMap((code) => {
+      const subject = findSubject(code)
+      return subject === undefined ? [] : [{ code: subject.code, name: subject.name }]
+    }),
+    confirmedAt,
+  }
+}

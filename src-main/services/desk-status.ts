@@ -1,0 +1,21 @@
+/** S5: what the desk header shows: operator, exam session, link state and the time. */
+import { ok, type Result } from '../../src-shared/domain/result'
+import type { DeskStatus } from '../../src-shared/ipc/contract'
+import { findCurrentExamSession } from '../store/exam-session-repository'
+import { getMeta, META_KEYS } from '../store/meta-repository'
+import type { ServiceContext } from './service-context'
+
+export async function getDeskStatus(ctx: ServiceContext): Promise<Result<DeskStatus>> {
+  return ok({
+    operator: ctx.desk.operator,
+    examSession: await findCurrentExamSession(ctx.db),
+    link: {
+      mode: ctx.mode,
+      state: ctx.central.link().state,
+      lastSyncAt: await getMeta(ctx.db, META_KEYS.lastSyncAt),
+      // Nothing is queued for later delivery yet: the outbox arrives with offline booking (S4).
+      pendingChanges: 0,
+    },
+    now: ctx.clock().toISOString(),
+  })
+}

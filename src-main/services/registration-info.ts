@@ -1,0 +1,43 @@
+/**
+ * I1: the 报名信息 page of the visit's candidate: personal and student record, the exam
+ * session, the notices of the candidate's province and school, and the actions.
+ */
+import { fail, ok, type Result } from '../../src-shared/domain/result'
+import type { RegistrationInfo } from '../../src-shared/ipc/contract'
+import { listAnnouncementsFor } from '../store/announcement-repository'
+import { findSchool } from '../store/catalog-repository'
+import { findCurrentExamSession, findExamSession } from '../store/exam-session-repository'
+import { findRegistration } from '../store/registration-repository'
+import { findRosterByCandidateId } from '../store/roster-repository'
+import { toCandidateView } from './candidate-view'
+import { NO_CANDIDATE_MESSAGE, requireCandidate } from './desk-guards'
+import { ensureExamSession } from './exam-session-cache'
+import { registrationActions } from './registration-actions'
+import type { ServiceContext } from './service-context'
+
+export const NOT_CONFIRMED_MESSAGE = '请先确认学籍与资格信息。'
+export const NO_EXAM_SESSION_MESSAGE = '本机尚未同步考次信息，请连接报名中心后重试。'
+
+export async function buildRegistrationInfo(ctx: ServiceContext, candidateId: string): Promise<Result<RegistrationInfo>> {
+  const { db } = ctx
+  const record = await findRosterByCandidateId(db, candidateId)
+  if (record === null) return fail('NOT_FOUND', NO_CANDIDATE_MESSAGE)
+  const registration = await findRegistration(db, candidateId)
+  if (registration === null) return fail('CONFIRMATION_REQUIRED', NOT_CONFIRMED_MESSAGE)
+  await ensureExamSession(ctx, registration.examSessionId)
+  const examSession = (await findExamSession(db, registration.examSessionId)) ?? (await findCurrentExamSession(db))
+  if (examSession === null) return fail('NOT_FOUND', NO_EXAM_SESSION_MESSAGE)
+  const school = await findSchool(db, record.schoolCode)
+  return ok({
+    candidate: await toCandidateView(db, record, registration.confirmedAt),
+    examSession,
+    announcements: await listAnnouncementsFor(db, school?.provinceCode ?? null, record.schoolCode),
+    actions: registrationActions(),
+  })
+}
+
+export async function getRegistrationInfo(ctx: ServiceContext, input: { visitId: string }): Promise<Result<RegistrationInfo>> {
+  const active = requireCandidate(ctx.desk, input.visitId)
+  if (!active.ok) return active
+  return buildRegistrationInfo(ctx, active.value.candidateId)
+}

@@ -1,0 +1,45 @@
+/**
+ * K1: the audit log, one row per change with operator, time and candidate. Details never carry
+ * passwords, ID numbers, names or phone numbers: the candidate id is enough to trace a change.
+ */
+import type { AuditEntryRow, KioskDb } from './schema'
+
+export type AuditAction =
+  | 'operator.sign-in'
+  | 'operator.sign-out'
+  | 'agreement.accept'
+  | 'eligibility.lookup'
+  | 'registration.confirm'
+  | 'visit.end'
+
+export type AuditOutcome = 'ok' | 'failed' | 'locked' | 'refused' | 'not-found' | 'unavailable'
+
+export interface AuditEntry {
+  readonly at: Date
+  readonly operatorId: number | null
+  readonly candidateId: string | null
+  readonly action: AuditAction
+  readonly outcome: AuditOutcome
+  readonly detail?: string
+}
+
+export async function appendAudit(db: KioskDb, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: entry.at.toISOString(),
+      operator_id: entry.operatorId,
+      candidate_id: entry.candidateId,
+      action: entry.action,
+      outcome: entry.outcome,
+      detail: entry.detail ?? null,
+    })
+    .execute()
+}
+
+/** Oldest first. */
+export async function listAudit(db: KioskDb, filter: { candidateId?: string } = {}): Promise<AuditEntryRow[]> {
+  let query = db.selectFrom('audit_log').selectAll().orderBy('id')
+  if (filter.candidateId !== undefined) query = query.where('candidate_id', '=', filter.candidateId)
+  return query.execute()
+}

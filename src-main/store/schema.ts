@@ -1,0 +1,173 @@
+/**
+ * Table types of the kiosk's local store, as migrations/ leaves it. Times are ISO 8601 text,
+ * booleans 0/1. Repositories are the only code that uses these types.
+ */
+import type { Generated, Insertable, Kysely, Selectable } from 'kysely'
+
+export interface ExamSessionsTable {
+  id: string
+  name: string
+  registration_start: string
+  registration_end: string
+  is_current: Generated<number>
+  updated_at: string
+}
+
+export interface SubjectsTable {
+  code: string
+  name: string
+  language: string
+  level: number
+  kind: string
+  sort_order: number
+}
+
+export interface SchoolsTable {
+  code: string
+  name: string
+  province_code: string
+  province_name: string
+  updated_at: string
+}
+
+export interface CampusesTable {
+  code: string
+  school_code: string
+  name: string
+  updated_at: string
+}
+
+export interface OfferingsTable {
+  id: string
+  subject_code: string
+  school_code: string
+  campus_code: string
+  fee_cents: number
+  capacity: number
+  seats_left: number
+  registration_start: string
+  registration_end: string
+  exam_start: string | null
+  exam_end: string | null
+  updated_at: string
+}
+
+export interface OfferingOralCampusesTable {
+  offering_id: string
+  campus_code: string
+}
+
+export interface AnnouncementsTable {
+  id: string
+  scope: 'province' | 'school'
+  issuer: string
+  province_code: string | null
+  school_code: string | null
+  title: string
+  body: string
+  published_at: string
+}
+
+export interface RosterRecordsTable {
+  candidate_id: string
+  id_type: string
+  id_number: string
+  name: string
+  gender: string
+  phone: string
+  school_code: string
+  campus_code: string
+  education_level: string
+  schooling_years: number
+  enrollment_year: string
+  grade: string
+  department: string
+  major: string
+  class_name: string
+  student_number: string
+  remarks: string
+  eligible_subject_codes: string
+  updated_at: string
+}
+
+export interface OperatorsTable {
+  id: Generated<number>
+  username: string
+  display_name: string
+  role: 'operator' | 'supervisor'
+  password_hash: string
+  failed_attempts: Generated<number>
+  locked_until: string | null
+  disabled: Generated<number>
+  created_at: string
+}
+
+export interface VisitsTable {
+  id: string
+  operator_id: number
+  agreement_version: string
+  agreement_accepted_at: string
+  candidate_id: string | null
+  started_at: string
+  ended_at: string | null
+}
+
+export interface RegistrationsTable {
+  candidate_id: string
+  exam_session_id: string
+  agreement_version: string
+  agreement_accepted_at: string
+  confirmed_at: string
+  confirmed_by_operator_id: number | null
+  visit_id: string | null
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  operator_id: number | null
+  candidate_id: string | null
+  action: string
+  outcome: string
+  detail: string | null
+}
+
+export interface MetaTable {
+  key: string
+  value: string
+}
+
+export interface KioskDatabase {
+  exam_sessions: ExamSessionsTable
+  subjects: SubjectsTable
+  schools: SchoolsTable
+  campuses: CampusesTable
+  offerings: OfferingsTable
+  offering_oral_campuses: OfferingOralCampusesTable
+  announcements: AnnouncementsTable
+  roster_records: RosterRecordsTable
+  operators: OperatorsTable
+  visits: VisitsTable
+  registrations: RegistrationsTable
+  audit_log: AuditLogTable
+  meta: MetaTable
+}
+
+/** The store, or a transaction on it: repositories accept either. */
+export type KioskDb = Kysely<KioskDatabase>
+
+export type ExamSessionRow = Selectable<ExamSessionsTable>
+export type SchoolRow = Selectable<SchoolsTable>
+export type CampusRow = Selectable<CampusesTable>
+export type OfferingRow = Selectable<OfferingsTable>
+export type AnnouncementRow = Selectable<AnnouncementsTable>
+export type RosterRecordRow = Selectable<RosterRecordsTable>
+export type NewRosterRecord = Insertable<RosterRecordsTable>
+export type OperatorRow = Selectable<OperatorsTable>
+export type NewOperator = Insertable<OperatorsTable>
+export type VisitRow = Selectable<VisitsTable>
+export type NewVisit = Insertable<VisitsTable>
+export type RegistrationRow = Selectable<RegistrationsTable>
+export type NewRegistration = Insertable<RegistrationsTable>
+export type NewAuditEntry = Insertable<AuditLogTable>
+export type AuditEntryRow = Selectable<AuditLogTable>
