@@ -167,5 +167,90 @@ const v1Initial: SchemaMigration = {
   },
 }
 
+const v2Bookings: SchemaMigration = {
+  version: 2,
+  name: 'bookings, orders, payments, notifications; registrations idle deadline (B4-B7, R1, P1-P4)',
+  up: (db) => {
+    db.exec(`
+      -- B4: expires_at = created_at + 24 h. Rows are never deleted: cancelled and expired bookings
+      -- stay for P4 (a late payment must find what it paid for) and for the record.
+      CREATE TABLE bookings (
+        id TEXT PRIMARY KEY,
+        candidate_id TEXT NOT NULL REFERENCES roster_records (candidate_id),
+        offering_id TEXT NOT NULL REFERENCES offerings (id),
+        subject_code TEXT NOT NULL REFERENCES subjects (code),
+        fee_fen INTEGER NOT NULL CHECK (fee_fen >= 0),
+        status TEXT NOT NULL CHECK (status IN ('unpaid', 'paid', 'cancelled', 'expired')),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        paid_at TEXT,
+        ended_at TEXT,
+        score_report TEXT CHECK (score_report IN ('paper', 'electronic')),
+        arrangement TEXT NOT NULL DEFAULT 'unarranged' CHECK (arrangement IN ('unarranged', 'arranged')),
+        booked_via TEXT NOT NULL DEFAULT 'candidate' CHECK (booked_via IN ('candidate', 'collective')),
+        collective_locked INTEGER NOT NULL DEFAULT 0 CHECK (collective_locked IN (0, 1)),
+        order_no TEXT,
+        booked_by_kiosk TEXT NOT NULL
+      ) STRICT;
+      -- A subject is held at most once per candidate, whatever races the rules.
+      CREATE UNIQUE INDEX bookings_one_active_per_subject ON bookings (candidate_id, subject_code)
+        WHERE status IN ('unpaid', 'paid');
+      CREATE INDEX bookings_by_candidate ON bookings (candidate_id, created_at);
+      CREATE INDEX bookings_unpaid_by_expiry ON bookings (expires_at) WHERE status = 'unpaid';
+
+      CREATE TABLE orders (
+        order_no TEXT PRIMARY KEY,
+        candidate_id TEXT NOT NULL REFERENCES roster_records (candidate_id),
+        kind TEXT NOT NULL CHECK (kind IN ('written', 'oral')),
+        amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'paid', 'closed', 'refund_required')),
+        purpose TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        paid_at TEXT,
+        closed_at TEXT,
+        refund_reason TEXT,
+        created_by_kiosk TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX orders_by_candidate ON orders (candidate_id, created_at);
+      CREATE INDEX orders_pending_by_expiry ON orders (expires_at) WHERE status = 'pending';
+      CREATE INDEX orders_refund_required ON orders (created_at) WHERE status = 'refund_required';
+
+      CREATE TABLE order_bookings (
+        order_no TEXT NOT NULL REFERENCES orders (order_no),
+        booking_id TEXT NOT NULL REFERENCES bookings (id),
+        PRIMARY KEY (order_no, booking_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX order_bookings_by_booking ON order_bookings (booking_id);
+
+      -- P4: every payment that arrived, applied or flagged for refund; the primary key makes a
+      -- second payment of the same order impossible.
+      CREATE TABLE payments (
+        order_no TEXT PRIMARY KEY REFERENCES orders (order_no),
+        amount_fen INTEGER NOT NULL,
+        received_at TEXT NOT NULL,
+        applied INTEGER NOT NULL CHECK (applied IN (0, 1)),
+        refund_reason TEXT,
+        CHECK ((applied = 1) = (refund_reason IS NULL))
+      ) STRICT;
+
+      -- P3: "a paid booking triggers the candidate's notification": queued here for the mailer.
+      CREATE TABLE candidate_notifications (
+        id INTEGER PRIMARY KEY,
+        candidate_id TEXT NOT NULL REFERENCES roster_records (candidate_id),
+        kind TEXT NOT NULL,
+        order_no TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+      ) STRICT;
+
+      -- B6: when a registration holding nothing is deleted; NULL while it holds a booking.
+      ALTER TABLE registrations ADD COLUMN idle_due_at TEXT;
+      UPDATE registrations SET idle_due_at = strftime('%Y-%m-%dT%H:%M:%fZ', confirmed_at, '+24 hours');
+      CREATE INDEX registrations_by_idle_due ON registrations (idle_due_at) WHERE idle_due_at IS NOT NULL;
+    `)
+  },
+}
+
 /** In order; the last version is the schema this build expects. */
-export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [v1Initial]
+export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [v1Initial, v2Bookings]

@@ -5,15 +5,23 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { REGISTRATION_GRACE_MS } from '../src-shared/domain/booking-rules'
+import { bookingStore } from './booking-store'
 import { currentExamSessionReader } from './current-exam-session'
 import { openCentralDatabase } from './database'
 import { seedDemoData } from './demo-data'
 import { issueDeviceToken, revokeDevice } from './devices'
+import { expirySweep, startSweepTimer, type ExpirySweep } from './expiry-sweep'
 import { readBody, writeReply } from './http-io'
+import { orderStore } from './order-store'
+import { payPage } from './pay-page'
+import { paymentReceiver } from './payment'
 import { badRequest, failureReply, internalError } from './reply'
 import { createRouter } from './router'
+import { bookingRoutes } from './routes/bookings'
 import { catalogRoutes } from './routes/catalog'
 import { examSessionRoutes } from './routes/exam-session'
+import { orderRoutes } from './routes/orders'
 import { registrationRoutes } from './routes/registrations'
 import { rosterRoutes } from './routes/roster'
 
@@ -28,6 +36,12 @@ export interface CentralServerOptions {
   now?: () => Date
   /** Seed the demo data (SPEC K7) when the database is new; default true. */
   seedDemo?: boolean
+  /** Base URL the payment page's QR code uses (a phone must reach it); default the listening URL. */
+  publicUrl?: string
+  /** B6 grace for a registration left with nothing; default 24 hours. */
+  registrationGraceMs?: number
+  /** How often the B4/B6 expiry sweep runs on its timer; default 30 s (it also runs before every request). */
+  sweepIntervalMs?: number
 }
 
 export interface RunningCentral {
@@ -37,6 +51,8 @@ export interface RunningCentral {
   /** Returns a fresh bearer token for a kiosk (replacing any earlier one). */
   issueDeviceToken(kioskId: string, schoolCodes: readonly string[]): string
   revokeDevice(kioskId: string): void
+  /** B4/B6: runs the expiry sweep now with the injected clock (the timer runs it too). */
+  sweepExpired: () => ReturnType<ExpirySweep>
   close(): Promise<void>
 }
 
@@ -50,12 +66,19 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     },
   })
 
+  let publicUrl = options.publicUrl?.replace(/\/+$/, '') ?? ''
   const currentExamSession = currentExamSessionReader(db)
+  const bookings = bookingStore(db, options.registrationGraceMs ?? REGISTRATION_GRACE_MS)
+  const orders = orderStore(db, () => publicUrl)
+  const sweep = expirySweep(db, bookings, orders)
+  const pay = payPage(bookings, orders, paymentReceiver(db, bookings, orders))
   const dispatch = createRouter(db, [
     ...examSessionRoutes(currentExamSession),
     ...catalogRoutes(db, currentExamSession),
     ...rosterRoutes(db, currentExamSession),
-    ...registrationRoutes(db),
+    ...registrationRoutes(db, bookings, options.registrationGraceMs ?? REGISTRATION_GRACE_MS),
+    ...bookingRoutes(db, bookings, orders),
+    ...orderRoutes(db, bookings, orders, currentExamSession),
   ])
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -63,6 +86,14 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     const at = now()
     if (!body.ok) {
       writeReply(res, failureReply(at, { ...badRequest('请求内容超过 1 MiB 的上限。').failure, status: 413 }))
+      return
+    }
+    // B4/B6: nothing answered may show a booking past its expiry, whatever the timer's phase.
+    sweep(at)
+    const pathname = new URL(req.url ?? '/', 'http://central.invalid').pathname
+    const page = pay.handle(req.method ?? 'GET', pathname, at)
+    if (page) {
+      writeReply(res, page)
       return
     }
     writeReply(res, dispatch({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body.text }, at))
@@ -92,16 +123,22 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   }
 
   const port = (server.address() as AddressInfo).port
+  const url = `http://${host}:${port}`
+  if (publicUrl === '') publicUrl = url
+  sweep(now())
+  const timer = startSweepTimer(sweep, now, options.sweepIntervalMs ?? 30_000)
   let closing: Promise<void> | undefined
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
+    sweepExpired: () => sweep(now()),
     issueDeviceToken: (kioskId, schoolCodes) => issueDeviceToken(db, kioskId, schoolCodes, now()),
     revokeDevice: (kioskId) => {
       revokeDevice(db, kioskId, now())
     },
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
+        timer.dispose()
         server.close((error) => {
           db.close()
           if (error) reject(error)

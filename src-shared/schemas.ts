@@ -107,3 +107,65 @@ export const registrationSchema = z.object({
   confirmedAt: isoTime,
 })
 export type Registration = z.infer<typeof registrationSchema>
+
+/** B4–B7, R1: a booking of one offering by one candidate, as the central service keeps it. */
+export const bookingStatusSchema = z.enum(['unpaid', 'paid', 'cancelled', 'expired'])
+export const scoreReportChoiceSchema = z.enum(['paper', 'electronic'])
+export const bookingSchema = z.object({
+  id: z.string().min(1),
+  candidateId: z.string().min(1),
+  offeringId: z.string().min(1),
+  subjectCode: subjectCodeSchema,
+  schoolCode: z.string().min(1),
+  campusCode: z.string().min(1),
+  /** Fee in fen at the moment of booking. */
+  feeCents: z.number().int().nonnegative(),
+  status: bookingStatusSchema,
+  createdAt: isoTime,
+  /** B4: createdAt + 24 h; an unpaid booking is deleted from this instant on. */
+  expiresAt: isoTime,
+  paidAt: isoTime.nullable(),
+  /** When it was cancelled or expired; null while active. */
+  endedAt: isoTime.nullable(),
+  /** R1: null until chosen (written only; oral bookings stay null). */
+  scoreReport: scoreReportChoiceSchema.nullable(),
+  /** B7 编排状态: 未编排 / 已编排. */
+  arrangement: z.enum(['unarranged', 'arranged']),
+  /** B7 科目报考方式: 考生注册 / 集体报名. */
+  bookedVia: z.enum(['candidate', 'collective']),
+  /** B5: 集体缴费锁定, set by the school. */
+  collectiveLocked: z.boolean(),
+  /** The order that paid it (P3). */
+  orderNo: z.string().nullable(),
+})
+export type Booking = z.infer<typeof bookingSchema>
+
+/**
+ * P1–P4: an order of one kind over the candidate's unpaid bookings. `pending` until paid or
+ * closed (expired on the platform, or replaced by a newer order); `refund_required` when a
+ * payment arrived that could not be applied (P4), with the reason.
+ */
+export const orderStatusSchema = z.enum(['pending', 'paid', 'closed', 'refund_required'])
+export const orderSchema = z.object({
+  /** NEEA ID style: 32 upper-case hex digits. */
+  orderNo: z.string().regex(/^[0-9A-F]{32}$/),
+  candidateId: z.string().min(1),
+  kind: z.enum(['written', 'oral']),
+  bookingIds: z.array(z.string().min(1)).min(1),
+  amountCents: z.number().int().positive(),
+  status: orderStatusSchema,
+  /** 支付用途, e.g. "2026下半年CET考试报名费". */
+  purpose: z.string(),
+  createdAt: isoTime,
+  /** When the platform stops accepting payment for it (the kiosk's countdown). */
+  expiresAt: isoTime,
+  paidAt: isoTime.nullable(),
+  /** The payment page the QR code points to (opened on a phone: no device token). */
+  payUrl: z.url(),
+  refundReason: z.string().nullable(),
+})
+export type Order = z.infer<typeof orderSchema>
+
+/** Seats left of one offering after a change, so kiosks update their cached catalog. */
+export const seatCountSchema = z.object({ offeringId: z.string().min(1), seatsLeft: z.number().int().nonnegative() })
+export type SeatCount = z.infer<typeof seatCountSchema>

@@ -3,8 +3,12 @@
  * returns the registration already saved, unchanged (its confirmedAt does not move).
  */
 import type { Database } from 'better-sqlite3'
+import { checkCanDeleteRegistration, registrationDeletionDueAt } from '../../src-shared/domain/booking-rules'
 import { checkHasEligibleSubjects } from '../../src-shared/domain/eligibility'
-import type { Registration } from '../../src-shared/schemas'
+import type { Registration, SeatCount } from '../../src-shared/schemas'
+import { atomically } from '../atomically'
+import type { BookingStore } from '../booking-store'
+import { ruleRefusal } from '../refusal'
 import { answer, notEligible, notFound } from '../reply'
 import { defineRoute, type Route } from '../route'
 
@@ -14,7 +18,7 @@ export const REGISTRATION_NOT_FOUND_MESSAGE = '该考生尚未确认报名信息
 const REGISTRATION_COLUMNS = `r.candidate_id AS candidateId, r.exam_session_id AS examSessionId,
   r.agreement_version AS agreementVersion, r.agreement_accepted_at AS agreementAcceptedAt, r.confirmed_at AS confirmedAt`
 
-export function registrationRoutes(db: Database): Route[] {
+export function registrationRoutes(db: Database, bookings: BookingStore, registrationGraceMs: number): Route[] {
   const candidate = db.prepare<
     { candidateId: string; schools: string },
     { examSessionId: string; eligibleSubjectCodes: string }
@@ -27,11 +31,12 @@ export function registrationRoutes(db: Database): Route[] {
      JOIN roster_records c ON c.candidate_id = r.candidate_id
      WHERE r.candidate_id = @candidateId AND c.school_code IN (SELECT value FROM json_each(@schools))`,
   )
-  const insert = db.prepare<[Registration & { kioskId: string }]>(
+  const insert = db.prepare<[Registration & { kioskId: string; idleDueAt: string | null }]>(
     `INSERT INTO registrations (candidate_id, exam_session_id, agreement_version, agreement_accepted_at, confirmed_at,
-       confirmed_by_kiosk)
-     VALUES (@candidateId, @examSessionId, @agreementVersion, @agreementAcceptedAt, @confirmedAt, @kioskId)`,
+       confirmed_by_kiosk, idle_due_at)
+     VALUES (@candidateId, @examSessionId, @agreementVersion, @agreementAcceptedAt, @confirmedAt, @kioskId, @idleDueAt)`,
   )
+  const remove = db.prepare<[string]>(`DELETE FROM registrations WHERE candidate_id = ?`)
 
   return [
     defineRoute('confirmRegistration', ({ device, body, now }) => {
@@ -49,7 +54,13 @@ export function registrationRoutes(db: Database): Route[] {
         agreementAcceptedAt: body.agreementAcceptedAt,
         confirmedAt: now.toISOString(),
       }
-      insert.run({ ...created, kioskId: device.kioskId })
+      // B6: a registration that books nothing within the grace period is deleted by the sweep.
+      const holdsSomething = bookings.activeBookingsOf(body.candidateId).length > 0
+      const idleDueAt = registrationDeletionDueAt(
+        { confirmedAt: created.confirmedAt, lastReleasedAt: null, holdsSomething },
+        registrationGraceMs,
+      )
+      insert.run({ ...created, kioskId: device.kioskId, idleDueAt })
       return answer({ registration: created })
     }),
 
@@ -57,5 +68,24 @@ export function registrationRoutes(db: Database): Route[] {
       const found = registration.get({ candidateId: params.candidateId ?? '', schools: device.schoolCodesJson })
       return found ? answer({ registration: found }) : notFound(REGISTRATION_NOT_FOUND_MESSAGE)
     }),
+
+    /** B6: 删除报名信息 by staff, refused while anything is paid; unpaid bookings go and their seats return. */
+    defineRoute('deleteRegistration', ({ device, params, now }) =>
+      atomically(db, () => {
+        const candidateId = params.candidateId ?? ''
+        if (!registration.get({ candidateId, schools: device.schoolCodesJson })) return notFound(REGISTRATION_NOT_FOUND_MESSAGE)
+        const held = bookings.activeBookingsOf(candidateId)
+        const allowed = checkCanDeleteRegistration(held)
+        if (!allowed.ok) return ruleRefusal(allowed.error)
+        const at = now.toISOString()
+        const seats: SeatCount[] = []
+        for (const b of held) {
+          bookings.endBooking(b.id, 'cancelled', at)
+          seats.push(bookings.seatCount(b.offeringId))
+        }
+        remove.run(candidateId)
+        return answer({ candidateId, deletedAt: at, seats })
+      }),
+    ),
   ]
 }

@@ -5,20 +5,30 @@
  * token (`Authorization: Bearer …`).
  */
 import { z } from 'zod'
+import { BOOKING_REFUSAL_CODES } from '../domain/booking-refusals'
 import {
   announcementSchema,
+  bookingSchema,
   examSessionSchema,
   idTypeSchema,
   isoTime,
   offeringSchema,
+  orderSchema,
   registrationSchema,
   rosterRecordSchema,
   schoolSchema,
+  scoreReportChoiceSchema,
+  seatCountSchema,
   subjectSchema,
 } from '../schemas'
 
 export const CENTRAL_API_PREFIX = '/v1'
 export const IDEMPOTENCY_HEADER = 'idempotency-key'
+/**
+ * P3: the demo payment page a phone opens from the QR code: GET shows the order, POST pays it.
+ * Outside /v1 and without device authentication (the phone has no token).
+ */
+export const PAY_PAGE_PREFIX = '/pay'
 
 export const CENTRAL_ERROR_CODES = [
   'BAD_REQUEST',
@@ -28,6 +38,8 @@ export const CENTRAL_ERROR_CODES = [
   'IDEMPOTENCY_MISMATCH',
   'NOT_ELIGIBLE',
   'INTERNAL',
+  // B1–B7, R1, P1–P4: 409 or 422 as BOOKING_REFUSAL_STATUS says.
+  ...BOOKING_REFUSAL_CODES,
 ] as const
 export const centralErrorSchema = z.object({
   serverTime: isoTime,
@@ -106,6 +118,85 @@ export const endpoints = {
     request: null,
     response: answer({ registration: registrationSchema }),
     mutating: false,
+  }),
+
+  /**
+   * B4–B7: the candidate's active bookings (unpaid and paid, in subject order) and all their orders,
+   * newest first. The central expires what is due before answering (B4), so nothing listed is past
+   * its expiry.
+   */
+  listBookings: endpoint({
+    method: 'GET',
+    path: '/v1/candidates/:candidateId/bookings',
+    request: null,
+    response: answer({ bookings: z.array(bookingSchema), orders: z.array(orderSchema) }),
+    mutating: false,
+  }),
+  /**
+   * B1–B4: books the offerings of one submission, all or nothing, each seat taken atomically.
+   * Refusals: 409/422 with a BOOKING_REFUSAL_CODES code (NO_SEATS, LEVEL_TAKEN, …); 404 for an
+   * unknown candidate or offering; 422 NOT_ELIGIBLE.
+   */
+  createBookings: endpoint({
+    method: 'POST',
+    path: '/v1/bookings',
+    request: z
+      .object({ candidateId: z.string().min(1), offeringIds: z.array(z.string().min(1)).min(1).max(12) })
+      .strict(),
+    response: answer({ bookings: z.array(bookingSchema), seats: z.array(seatCountSchema) }),
+    mutating: true,
+  }),
+  /** B5: cancels an unpaid booking and returns its seat. */
+  cancelBooking: endpoint({
+    method: 'POST',
+    path: '/v1/bookings/:bookingId/cancel',
+    request: z.object({ candidateId: z.string().min(1) }).strict(),
+    response: answer({ booking: bookingSchema, seats: z.array(seatCountSchema) }),
+    mutating: true,
+  }),
+  /** R1: the score-report choice of a written booking (the kiosk asked both confirmations). */
+  setScoreReport: endpoint({
+    method: 'POST',
+    path: '/v1/bookings/:bookingId/score-report',
+    request: z.object({ candidateId: z.string().min(1), choice: scoreReportChoiceSchema }).strict(),
+    response: answer({ booking: bookingSchema }),
+    mutating: true,
+  }),
+  /**
+   * P1/P2: an order over every active unpaid booking of one kind. While a pending order covers
+   * exactly those bookings it is returned again; otherwise earlier pending orders of the
+   * candidate that share a booking are closed and a new one is made.
+   */
+  createOrder: endpoint({
+    method: 'POST',
+    path: '/v1/orders',
+    request: z.object({ candidateId: z.string().min(1), kind: z.enum(['written', 'oral']) }).strict(),
+    response: answer({ order: orderSchema }),
+    mutating: true,
+  }),
+  /** P3: the order's live status (更新). GET /v1/orders/:orderNo */
+  getOrder: endpoint({
+    method: 'GET',
+    path: '/v1/orders/:orderNo',
+    request: null,
+    response: answer({ order: orderSchema }),
+    mutating: false,
+  }),
+  /** P4: orders of the device's schools whose payment needs a refund, for staff. */
+  listRefunds: endpoint({
+    method: 'GET',
+    path: '/v1/refunds',
+    request: null,
+    response: answer({ orders: z.array(orderSchema) }),
+    mutating: false,
+  }),
+  /** B6: staff delete a registration with nothing paid; its unpaid bookings go, seats return. */
+  deleteRegistration: endpoint({
+    method: 'POST',
+    path: '/v1/registrations/:candidateId/delete',
+    request: z.object({}).strict(),
+    response: answer({ candidateId: z.string(), deletedAt: isoTime, seats: z.array(seatCountSchema) }),
+    mutating: true,
   }),
 }
 

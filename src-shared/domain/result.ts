@@ -2,6 +2,8 @@
  * Results cross every boundary (IPC, HTTP host) as values, never as thrown errors:
  * thrown errors lose their shape over IPC.
  */
+import { BOOKING_REFUSAL_CODES } from './booking-refusals'
+
 export const ERROR_CODES = [
   'INVALID_INPUT',
   'ID_FORMAT',
@@ -19,6 +21,8 @@ export const ERROR_CODES = [
   'CENTRAL_REFUSED',
   'CONFLICT',
   'INTERNAL',
+  // B1–B7, R1, P1–P4
+  ...BOOKING_REFUSAL_CODES,
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
