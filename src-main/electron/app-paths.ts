@@ -9,4 +9,4 @@ import { app } from 'electron'
 const APP_DIR = app.getAppPath()
 
 export const PRELOAD_PATH = join(APP_DIR, 'out', 'preload', 'index.cjs')
-export const RENDERER_INDEX_HTML = join(APP_DIR, 'out', 'renderer', 'index.html')
+export const RENDERER_ROOT = join(APP_DIR, 'out', 'renderer')

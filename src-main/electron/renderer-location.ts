@@ -1,11 +1,14 @@
 /**
- * Where the renderer is loaded from and how to recognise it: the built index.html as a file://
- * URL in production, or electron-vite's dev server (ELECTRON_RENDERER_URL) while developing.
- * The same answer decides which frames main trusts with IPC.
+ * Where the renderer is loaded from and how to recognise it: `app://kiosk/index.html` (served
+ * by app-protocol.ts) in production, or electron-vite's dev server (ELECTRON_RENDERER_URL) while
+ * developing an unpackaged build. The same answer decides which frames main trusts with IPC.
  */
-import { pathToFileURL } from 'node:url'
+import { RENDERER_HOST, RENDERER_INDEX_URL, RENDERER_SCHEME } from './app-protocol'
 
-export type RendererTarget = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'url'; readonly url: string }
+export interface RendererTarget {
+  readonly kind: 'app' | 'dev-server'
+  readonly url: string
+}
 
 export interface RendererLocation {
   readonly target: RendererTarget
@@ -21,20 +24,26 @@ function parse(url: string): URL | null {
   }
 }
 
-export function rendererLocation(options: { indexHtml: string; devServerUrl?: string | undefined }): RendererLocation {
+export function rendererLocation(options: { devServerUrl?: string | undefined }): RendererLocation {
   const dev = options.devServerUrl ? parse(options.devServerUrl) : null
   if (dev !== null && (dev.protocol === 'http:' || dev.protocol === 'https:')) {
     return {
-      target: { kind: 'url', url: dev.href },
+      target: { kind: 'dev-server', url: dev.href },
       isRendererUrl: (url) => parse(url)?.origin === dev.origin,
     }
   }
-  const page = pathToFileURL(options.indexHtml)
   return {
-    target: { kind: 'file', path: options.indexHtml },
+    target: { kind: 'app', url: RENDERER_INDEX_URL },
     isRendererUrl: (url) => {
       const candidate = parse(url)
-      return candidate !== null && candidate.protocol === 'file:' && candidate.pathname === page.pathname && candidate.host === page.host
+      return (
+        candidate !== null &&
+        candidate.protocol === `${RENDERER_SCHEME}:` &&
+        candidate.host === RENDERER_HOST &&
+        candidate.username === '' &&
+        candidate.password === '' &&
+        (candidate.pathname === '/index.html' || candidate.pathname === '/')
+      )
     },
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Session-wide protections: the renderer's CSP on every response, and no permission (camera,
- * notifications, geolocation, …) is ever granted: the kiosk needs none.
+ * notifications, geolocation, USB/HID/serial devices, …) is ever granted: the kiosk needs none.
  */
 import type { Session } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy'
@@ -18,7 +18,10 @@ export function installContentSecurityPolicy(session: WebRequestSession): void {
   })
 }
 
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+export function denyAllPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
+): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler(() => false)
 }

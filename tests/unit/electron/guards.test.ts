@@ -20,25 +20,45 @@ function emitter() {
   }
 }
 
+function contents() {
+  return { ...emitter(), setWindowOpenHandler: vi.fn(), closeDevTools: vi.fn() }
+}
+
 describe('web contents guards (K6)', () => {
-  it('denies navigation away from the renderer', () => {
-    const contents = { ...emitter(), setWindowOpenHandler: vi.fn() }
-    guardWebContents(contents as never)
-    expect(contents.emit('will-navigate', 'https://evil.example/').preventDefault).toHaveBeenCalled()
-    expect(contents.emit('will-attach-webview', {}, {}).preventDefault).toHaveBeenCalled()
+  it('K6: denies navigation away from the renderer, in any frame, and every <webview>', () => {
+    const c = contents()
+    guardWebContents(c as never, { dev: false })
+    expect(c.emit('will-navigate', 'https://evil.example/').preventDefault).toHaveBeenCalled()
+    expect(c.emit('will-navigate', 'file:///etc/passwd').preventDefault).toHaveBeenCalled()
+    expect(c.emit('will-frame-navigate', 'https://evil.example/').preventDefault).toHaveBeenCalled()
+    expect(c.emit('will-attach-webview', {}, {}).preventDefault).toHaveBeenCalled()
   })
 
-  it('denies every window.open', () => {
-    const contents = { ...emitter(), setWindowOpenHandler: vi.fn() }
-    guardWebContents(contents as never)
-    const handler = contents.setWindowOpenHandler.mock.calls[0]![0] as (d: unknown) => unknown
-    expect(handler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+  it('K6: denies every window.open without handing the URL to anything', () => {
+    const c = contents()
+    guardWebContents(c as never, { dev: false })
+    const handler = c.setWindowOpenHandler.mock.calls[0]![0] as (d: unknown) => unknown
+    for (const url of ['https://evil.example/', 'mailto:a@b.c', 'file:///C:/Windows/System32/cmd.exe', 'app://kiosk/index.html'])
+      expect(handler({ url, disposition: 'new-window' })).toEqual({ action: 'deny' })
+  })
+
+  it('K6: closes devtools at once in production, leaves them to a developer with the dev flag', () => {
+    const locked = contents()
+    guardWebContents(locked as never, { dev: false })
+    locked.emit('devtools-opened')
+    expect(locked.closeDevTools).toHaveBeenCalled()
+
+    const dev = contents()
+    guardWebContents(dev as never, { dev: true })
+    dev.emit('devtools-opened')
+    expect(dev.closeDevTools).not.toHaveBeenCalled()
+    expect(dev.emit('will-navigate', 'https://evil.example/').preventDefault).toHaveBeenCalled()
   })
 })
 
 describe('session security', () => {
-  it('denies every permission request and check', () => {
-    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() }
+  it('K6: denies every permission request, check and device request', () => {
+    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() }
     denyAllPermissions(session as never)
     const request = session.setPermissionRequestHandler.mock.calls[0]![0] as (w: unknown, p: string, cb: (g: boolean) => void) => void
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
@@ -48,6 +68,8 @@ describe('session security', () => {
     }
     const check = session.setPermissionCheckHandler.mock.calls[0]![0] as (...a: unknown[]) => boolean
     expect(check({}, 'media', 'file://')).toBe(false)
+    const device = session.setDevicePermissionHandler.mock.calls[0]![0] as (d: unknown) => boolean
+    expect(device({ deviceType: 'usb', origin: 'app://kiosk' })).toBe(false)
   })
 
   it('sets the renderer CSP on every response, replacing any other', () => {
