@@ -1,4 +1,5 @@
 /** The labelled fields of a candidate as the seeds lay them out (E3). */
+import type { RevealableField } from '../src-shared/domain/masking'
 import type { CandidateView } from '../src-shared/ipc/contract'
 import { codeAndName, eligibleSubjectsText } from './format'
 
@@ -7,6 +8,8 @@ export interface Field {
   value: string
   /** Takes a whole table row. */
   wide?: boolean
+  /** K3: the value is masked; 显示 reveals this field of the visit's candidate. */
+  reveal?: RevealableField
 }
 
 export function personFields(c: CandidateView): Field[] {
@@ -14,7 +17,7 @@ export function personFields(c: CandidateView): Field[] {
     { label: '姓名', value: c.name },
     { label: '性别', value: c.gender },
     { label: '证件类型', value: c.idType },
-    { label: '证件号码', value: c.idNumber },
+    { label: '证件号码', value: c.idNumber, reveal: 'idNumber' },
   ]
 }
 

@@ -1,26 +1,48 @@
 /**
- * K2: a few minutes without touch, click or key while a candidate's visit is open ends the visit.
- * One timer, re-armed by activity, disposed with the component that owns it.
+ * K2: a candidate's visit left without touch, click or key for the configured time (default 3
+ * minutes, main's desk status says) ends by itself. For its last 30 seconds a countdown warns
+ * (`secondsLeft`); any activity, or 继续办理 (`keepGoing`), starts the wait again. One timer at a
+ * time, disposed with the component that owns it.
  */
-import { onBeforeUnmount, watch, type Ref } from 'vue'
+import { onBeforeUnmount, ref, watch, type Ref } from 'vue'
 
-export const VISIT_IDLE_TIMEOUT_MS = 5 * 60_000
+export const DEFAULT_IDLE_TIMEOUT_SECONDS = 180
+export const IDLE_WARNING_SECONDS = 30
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
 
-export function useIdleTimeout(armed: Ref<boolean>, onIdle: () => void, timeoutMs = VISIT_IDLE_TIMEOUT_MS): void {
+export interface IdleTimeout {
+  /** Seconds until the visit ends while the warning shows; null otherwise. */
+  readonly secondsLeft: Ref<number | null>
+  keepGoing(): void
+}
+
+export function useIdleTimeout(armed: Ref<boolean>, onIdle: () => void, timeoutSeconds: Ref<number>): IdleTimeout {
+  const secondsLeft = ref<number | null>(null)
   let timer: ReturnType<typeof setTimeout> | null = null
 
   const disarm = (): void => {
     if (timer !== null) clearTimeout(timer)
     timer = null
+    secondsLeft.value = null
+  }
+  const tick = (): void => {
+    const left = (secondsLeft.value ?? 1) - 1
+    if (left <= 0) {
+      disarm()
+      onIdle()
+      return
+    }
+    secondsLeft.value = left
+    timer = setTimeout(tick, 1000)
   }
   const rearm = (): void => {
     disarm()
+    const warning = Math.min(IDLE_WARNING_SECONDS, timeoutSeconds.value)
     timer = setTimeout(() => {
-      timer = null
-      onIdle()
-    }, timeoutMs)
+      secondsLeft.value = warning
+      timer = setTimeout(tick, 1000)
+    }, (timeoutSeconds.value - warning) * 1000)
   }
   const listen = (on: boolean): void => {
     for (const name of ACTIVITY_EVENTS) {
@@ -30,8 +52,8 @@ export function useIdleTimeout(armed: Ref<boolean>, onIdle: () => void, timeoutM
   }
 
   watch(
-    armed,
-    (isArmed) => {
+    [armed, timeoutSeconds],
+    ([isArmed]) => {
       listen(false)
       disarm()
       if (isArmed) {
@@ -46,4 +68,6 @@ export function useIdleTimeout(armed: Ref<boolean>, onIdle: () => void, timeoutM
     listen(false)
     disarm()
   })
+
+  return { secondsLeft, keepGoing: rearm }
 }

@@ -5,6 +5,9 @@ export const META_KEYS = {
   lastSyncAt: 'last_sync_at',
   /** Roster pages are pulled a slice per run; the next run resumes after this candidate id. */
   rosterCursor: 'roster_cursor',
+  /** K3: the data key, wrapped by the KeyWrapper named in dataKeyWrapper (never in clear). */
+  dataKeyWrapped: 'data_key_wrapped',
+  dataKeyWrapper: 'data_key_wrapper',
 } as const
 
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS]

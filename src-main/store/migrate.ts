@@ -3,7 +3,7 @@
  * imported migrations. The migrator returns results instead of throwing: a failure is turned
  * into an Error naming the migration, so start-up stops instead of running on a half schema.
  */
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely'
+import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely'
 import { migrations } from '../../migrations/index'
 import type { KioskDatabase } from './schema'
 
@@ -14,7 +14,10 @@ const staticProvider: MigrationProvider = {
 /** Returns the names of the migrations applied by this call. */
 export async function migrateToLatest(db: Kysely<KioskDatabase>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: staticProvider })
-  const { error, results = [] } = await migrator.migrateToLatest()
+  // SQLite's procedure for rebuilding a table (0003): foreign keys off outside the transaction,
+  // each such migration runs foreign_key_check itself before it commits.
+  await sql`pragma foreign_keys = off`.execute(db)
+  const { error, results = [] } = await migrator.migrateToLatest().finally(() => sql`pragma foreign_keys = on`.execute(db))
   const failed = results.find((r) => r.status === 'Error')
   if (error !== undefined || failed !== undefined) {
     const name = failed?.migrationName ?? '(before any migration ran)'

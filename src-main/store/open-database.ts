@@ -33,6 +33,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): K
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('synchronous = FULL')
     sqlite.pragma('foreign_keys = ON')
+    // K3: deleted or overwritten content is zeroed, not left in free pages.
+    sqlite.pragma('secure_delete = ON')
     assertPragmas(sqlite, path, busyTimeoutMs)
   } catch (error) {
     sqlite.close()

@@ -35,3 +35,20 @@ export async function recordFailedSignIn(
 export async function recordSuccessfulSignIn(db: KioskDb, id: number): Promise<void> {
   await db.updateTable('operators').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute()
 }
+
+export async function listOperatorRows(db: KioskDb): Promise<OperatorRow[]> {
+  return db.selectFrom('operators').selectAll().orderBy('id').execute()
+}
+
+export async function setOperatorDisabled(db: KioskDb, id: number, disabled: boolean): Promise<void> {
+  await db.updateTable('operators').set({ disabled: disabled ? 1 : 0 }).where('id', '=', id).execute()
+}
+
+/** A new password also lifts a lockout: the supervisor has checked who is asking. */
+export async function setOperatorPassword(db: KioskDb, id: number, passwordHash: string): Promise<void> {
+  await db
+    .updateTable('operators')
+    .set({ password_hash: passwordHash, failed_attempts: 0, locked_until: null })
+    .where('id', '=', id)
+    .execute()
+}

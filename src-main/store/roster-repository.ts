@@ -1,24 +1,28 @@
 /**
  * E2/E3: the cached roster (学籍 and 资格科目). A kiosk may cache a province's roster, so writes
- * go in chunks and a lookup is one probe of the (id_type, id_number) unique index; the number
- * is stored normalised.
+ * go in chunks and a lookup is one probe of the (id_type, id_number_hmac) unique index.
+ * K3: the ID number and phone are stored only encrypted, the number also as its keyed hash
+ * (see protection/field-protector.ts); records leave this module decrypted.
  */
 import type { IdType } from '../../src-shared/domain/id-documents'
 import { normaliseIdNumber } from '../../src-shared/domain/id-documents'
 import type { RosterRecord } from '../../src-shared/schemas'
+import type { FieldProtector } from '../protection/field-protector'
 import type { KioskDb, NewRosterRecord, RosterRecordRow } from './schema'
 
 /** 19 columns per row stays far below SQLite's limit of bound parameters per statement. */
 const CHUNK = 500
 
-function toRow(r: RosterRecord): NewRosterRecord {
+export function toRosterRow(protector: FieldProtector, r: RosterRecord): NewRosterRecord {
+  const idNumber = normaliseIdNumber(r.idNumber)
   return {
     candidate_id: r.candidateId,
     id_type: r.idType,
-    id_number: normaliseIdNumber(r.idNumber),
+    id_number_hmac: protector.blindIndex(idNumber),
+    id_number_enc: protector.encrypt('idNumber', idNumber),
     name: r.name,
     gender: r.gender,
-    phone: r.phone,
+    phone_enc: protector.encrypt('phone', r.phone),
     school_code: r.schoolCode,
     campus_code: r.campusCode,
     education_level: r.educationLevel,
@@ -35,14 +39,14 @@ function toRow(r: RosterRecord): NewRosterRecord {
   }
 }
 
-function fromRow(row: RosterRecordRow): RosterRecord {
+function fromRow(protector: FieldProtector, row: RosterRecordRow): RosterRecord {
   return {
     candidateId: row.candidate_id,
     idType: row.id_type as IdType,
-    idNumber: row.id_number,
+    idNumber: protector.decrypt('idNumber', row.id_number_enc),
     name: row.name,
     gender: row.gender as RosterRecord['gender'],
-    phone: row.phone,
+    phone: protector.decrypt('phone', row.phone_enc),
     schoolCode: row.school_code,
     campusCode: row.campus_code,
     educationLevel: row.education_level,
@@ -61,10 +65,11 @@ function fromRow(row: RosterRecordRow): RosterRecord {
 
 const UPDATABLE = [
   'id_type',
-  'id_number',
+  'id_number_hmac',
+  'id_number_enc',
   'name',
   'gender',
-  'phone',
+  'phone_enc',
   'school_code',
   'campus_code',
   'education_level',
@@ -80,10 +85,47 @@ const UPDATABLE = [
   'updated_at',
 ] as const
 
+/**
+ * A value sealed again gets a fresh IV, so an unchanged record would be rewritten on every sync;
+ * keeping the stored ciphertext when the clear value is the same makes a repeated page a no-op.
+ */
+async function keepUnchangedCiphertexts(db: KioskDb, protector: FieldProtector, rows: NewRosterRecord[]): Promise<NewRosterRecord[]> {
+  const stored = await db
+    .selectFrom('roster_records')
+    .select(['candidate_id', 'id_number_hmac', 'id_number_enc', 'phone_enc'])
+    .where(
+      'candidate_id',
+      'in',
+      rows.map((r) => r.candidate_id),
+    )
+    .execute()
+  if (stored.length === 0) return rows
+  const byId = new Map(stored.map((s) => [s.candidate_id, s]))
+  return rows.map((row) => {
+    const old = byId.get(row.candidate_id)
+    if (old === undefined) return row
+    const sameNumber = old.id_number_hmac === row.id_number_hmac
+    const samePhone = safeDecrypt(protector, old.phone_enc) === protector.decrypt('phone', row.phone_enc)
+    return {
+      ...row,
+      ...(sameNumber ? { id_number_enc: old.id_number_enc } : {}),
+      ...(samePhone ? { phone_enc: old.phone_enc } : {}),
+    }
+  })
+}
+
+function safeDecrypt(protector: FieldProtector, sealed: string): string | null {
+  try {
+    return protector.decrypt('phone', sealed)
+  } catch {
+    return null
+  }
+}
+
 /** Inserts or replaces records by candidate id: applying the same page twice changes nothing. */
-export async function upsertRosterRecords(db: KioskDb, records: readonly RosterRecord[]): Promise<void> {
+export async function upsertRosterRecords(db: KioskDb, protector: FieldProtector, records: readonly RosterRecord[]): Promise<void> {
   for (let i = 0; i < records.length; i += CHUNK) {
-    const rows = records.slice(i, i + CHUNK).map(toRow)
+    const rows = await keepUnchangedCiphertexts(db, protector, records.slice(i, i + CHUNK).map((r) => toRosterRow(protector, r)))
     await db
       .insertInto('roster_records')
       .values(rows)
@@ -94,17 +136,22 @@ export async function upsertRosterRecords(db: KioskDb, records: readonly RosterR
   }
 }
 
-export async function findRosterByDocument(db: KioskDb, idType: IdType, idNumber: string): Promise<RosterRecord | null> {
+export async function findRosterByDocument(
+  db: KioskDb,
+  protector: FieldProtector,
+  idType: IdType,
+  idNumber: string,
+): Promise<RosterRecord | null> {
   const row = await db
     .selectFrom('roster_records')
     .selectAll()
     .where('id_type', '=', idType)
-    .where('id_number', '=', normaliseIdNumber(idNumber))
+    .where('id_number_hmac', '=', protector.blindIndex(normaliseIdNumber(idNumber)))
     .executeTakeFirst()
-  return row === undefined ? null : fromRow(row)
+  return row === undefined ? null : fromRow(protector, row)
 }
 
-export async function findRosterByCandidateId(db: KioskDb, candidateId: string): Promise<RosterRecord | null> {
+export async function findRosterByCandidateId(db: KioskDb, protector: FieldProtector, candidateId: string): Promise<RosterRecord | null> {
   const row = await db.selectFrom('roster_records').selectAll().where('candidate_id', '=', candidateId).executeTakeFirst()
-  return row === undefined ? null : fromRow(row)
+  return row === undefined ? null : fromRow(protector, row)
 }

@@ -57,7 +57,7 @@ describe('资格信息确认 screen', () => {
     expect(wrapper.find('h1').text()).toBe('资格信息确认')
     expect(wrapper.findAll('.notice li')).toHaveLength(7)
     const text = wrapper.text()
-    for (const expected of ['蓝笑天', '澳门身份证', '12001000008', '英语四级笔试；英语六级笔试', '(12001)南开大学', '(120010)南开大学', '高分子化学与物理', '00008']) {
+    for (const expected of ['蓝笑天', '澳门身份证', '1200****0008', '英语四级笔试；英语六级笔试', '(12001)南开大学', '(120010)南开大学', '高分子化学与物理', '00008']) {
       expect(text).toContain(expected)
     }
     const headers = wrapper.findAll('table th').map((th) => th.text())
@@ -83,7 +83,8 @@ describe('资格信息确认 screen', () => {
     const first = dialog()!
     expect(first.getAttribute('aria-modal')).toBe('true')
     expect(document.getElementById(first.getAttribute('aria-labelledby')!)?.textContent).toBe('提示')
-    expect(dialogText()).toBe(PHONE_TEXT + '确认手机号为本人正在使用并继续?')
+    // K3: the phone is masked as in the seeds, with 显示 to reveal it on purpose.
+    expect(dialogText()).toBe(PHONE_TEXT.replace('199****0008', '199****0008显示') + '确认手机号为本人正在使用并继续?')
     expect(document.activeElement?.textContent?.trim()).toBe('确定')
     expect(api.confirmRegistration).not.toHaveBeenCalled()
 
@@ -121,7 +122,8 @@ describe('资格信息确认 screen', () => {
 
     button('取消').focus()
     dialog()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true }))
-    expect(document.activeElement?.textContent?.trim()).toBe('确定')
+    // The dialog's first control is the phone's 显示 (K3).
+    expect(document.activeElement?.textContent?.trim()).toBe('显示')
     dialog()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true, cancelable: true }))
     expect(document.activeElement?.textContent?.trim()).toBe('取消')
   })
@@ -135,5 +137,23 @@ describe('资格信息确认 screen', () => {
     await wrapper.find('#confirm-checked').setValue(true)
     expect(button('保存并继续').disabled).toBe(true)
     expect(dialog()).toBeNull()
+  })
+})
+
+describe('资格信息确认 screen: K3 masked values', () => {
+  beforeEach(() => {
+    vi.resetAllMocks()
+    vi.mocked(api.getDeskStatus).mockResolvedValue(ok(deskStatus()))
+  })
+
+  it('K3: the ID number shows masked; 显示 asks main (audited there) and shows the whole number', async () => {
+    const { wrapper } = await openConfirm()
+    expect(wrapper.text()).toContain('1200****0008')
+    expect(wrapper.text()).not.toContain('12001000008')
+    vi.mocked(api.revealCandidateField).mockResolvedValue(ok({ field: 'idNumber' as const, value: '12001000008' }))
+    await click(wrapper.find('button[aria-label="显示完整证件号码"]').element as HTMLElement)
+    expect(api.revealCandidateField).toHaveBeenCalledWith({ visitId: VISIT_ID, field: 'idNumber' })
+    expect(wrapper.text()).toContain('12001000008')
+    expect(wrapper.find('button[aria-label="显示完整证件号码"]').exists()).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrations } from '../../../migrations/index'
-import { migrateToLatest } from '../../../src-main/store/migrate'
+import { migrateUpTo } from './migrate-up-to'
 import { openDatabase, type KioskStore } from '../../../src-main/store/open-database'
 
 const MIGRATIONS_DIR = join(import.meta.dirname, '../../../migrations')
@@ -47,7 +47,7 @@ describe('migration 0001-initial', () => {
   let store: KioskStore
   beforeEach(async () => {
     store = openDatabase(':memory:')
-    expect(await migrateToLatest(store.db)).toEqual(['0001-initial'])
+    expect(await migrateUpTo(store.db, '0001-initial')).toEqual(['0001-initial'])
   })
   afterEach(() => store.close())
 
@@ -143,7 +143,7 @@ describe('migration 0001-initial', () => {
 
   it('running the migrations again changes nothing', async () => {
     seed(store)
-    expect(await migrateToLatest(store.db)).toEqual([])
+    expect(await migrateUpTo(store.db, '0001-initial')).toEqual([])
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM roster_records').get()).toEqual({ n: 1 })
   })
 })

@@ -67,21 +67,22 @@ describe('E2 eligibility lookup', () => {
       ],
       confirmedAt: null,
     })
-    expect(kiosk.store.sqlite.prepare('SELECT candidate_id, id_number FROM roster_records').all()).toEqual([
-      { candidate_id: CHEN.candidateId, id_number: 'A1234563' },
+    // K3: cached under the keyed hash of the normalised number, the number itself only encrypted.
+    expect(kiosk.store.sqlite.prepare('SELECT candidate_id, id_number_hmac, id_number_enc FROM roster_records').all()).toEqual([
+      { candidate_id: CHEN.candidateId, id_number_hmac: kiosk.ctx.protector.blindIndex('A1234563'), id_number_enc: expect.stringMatching(/^v1\./) },
     ])
     expect(kiosk.store.sqlite.prepare('SELECT candidate_id FROM visits').get()).toEqual({ candidate_id: CHEN.candidateId })
   })
 
   it('E2: a cached record answers without asking the central to look it up; names compare trimmed', async () => {
-    await upsertRosterRecords(kiosk.store.db, [WANG])
+    await upsertRosterRecords(kiosk.store.db, kiosk.ctx.protector, [WANG])
     const result = await lookup(WANG.idType, WANG.idNumber, ` ${WANG.name} `)
     expect(result).toMatchObject({ ok: true, value: { candidateId: WANG.candidateId, phoneMasked: '136****0001' } })
     expect(central.pathsCalled()).toEqual([`GET /v1/registrations/${WANG.candidateId}`])
   })
 
   it('E2: all three must match: a wrong name is not found', async () => {
-    await upsertRosterRecords(kiosk.store.db, [WANG])
+    await upsertRosterRecords(kiosk.store.db, kiosk.ctx.protector, [WANG])
     expect(await lookup(WANG.idType, WANG.idNumber, '王晓红')).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: '未查询到资格信息，请核对证件类型、证件号码和姓名。' },
@@ -93,7 +94,7 @@ describe('E2 eligibility lookup', () => {
   })
 
   it('S4: offline, a cached record is still found; one not cached says the link is down', async () => {
-    await upsertRosterRecords(kiosk.store.db, [LANG])
+    await upsertRosterRecords(kiosk.store.db, kiosk.ctx.protector, [LANG])
     central.fault = 'network'
     expect(await lookup(LANG.idType, LANG.idNumber, LANG.name)).toMatchObject({ ok: true, value: { candidateId: LANG.candidateId } })
     expect(await lookup(WANG.idType, WANG.idNumber, WANG.name)).toEqual({

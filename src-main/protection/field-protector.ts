@@ -1,0 +1,58 @@
+/**
+ * K3 at rest: how ID numbers and phones are kept in the local store. One 32-byte data key
+ * yields, through HKDF, an encryption key (AES-256-GCM, fresh 96-bit IV per value, the field
+ * name bound as associated data so a phone cannot be passed off as an ID number) and an index
+ * key (HMAC-SHA256 of the normalised ID number: equal numbers give equal hashes, so a lookup is
+ * one probe of a unique index, yet the hash reveals nothing without the key).
+ */
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+
+export const DATA_KEY_BYTES = 32
+const IV_BYTES = 12
+const TAG_BYTES = 16
+const FORMAT = 'v1.'
+
+export type ProtectedField = 'idNumber' | 'phone'
+
+export interface FieldProtector {
+  encrypt(field: ProtectedField, clear: string): string
+  /** Throws when the value was not sealed by this key for this field. */
+  decrypt(field: ProtectedField, sealed: string): string
+  /** The keyed hash an ID number is found by; pass it normalised. */
+  blindIndex(idNumber: string): string
+}
+
+function subKey(dataKey: Buffer, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `cet-kiosk ${purpose} v1`, DATA_KEY_BYTES))
+}
+
+export function newDataKey(): Buffer {
+  return randomBytes(DATA_KEY_BYTES)
+}
+
+export function createFieldProtector(dataKey: Buffer): FieldProtector {
+  if (dataKey.length !== DATA_KEY_BYTES) throw new Error(`The data key must be ${DATA_KEY_BYTES} bytes.`)
+  const encryptionKey = subKey(dataKey, 'field encryption')
+  const indexKey = subKey(dataKey, 'blind index')
+  return {
+    encrypt(field, clear) {
+      const iv = randomBytes(IV_BYTES)
+      const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv)
+      cipher.setAAD(Buffer.from(field))
+      const body = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()])
+      return FORMAT + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
+    },
+    decrypt(field, sealed) {
+      if (!sealed.startsWith(FORMAT)) throw new Error(`A protected ${field} is in an unknown format.`)
+      const raw = Buffer.from(sealed.slice(FORMAT.length), 'base64url')
+      if (raw.length < IV_BYTES + TAG_BYTES) throw new Error(`A protected ${field} is truncated.`)
+      const decipher = createDecipheriv('aes-256-gcm', encryptionKey, raw.subarray(0, IV_BYTES))
+      decipher.setAAD(Buffer.from(field))
+      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
+      return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')
+    },
+    blindIndex(idNumber) {
+      return createHmac('sha256', indexKey).update(idNumber, 'utf8').digest('base64url')
+    },
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { createFieldProtector, newDataKey } from '../../../../src-main/protection/field-protector'
+
+describe('K3 at rest: field protector (AES-256-GCM + HMAC index)', () => {
+  const protector = createFieldProtector(newDataKey())
+
+  it('K3: an ID number sealed and opened again is the same, and the sealed text does not contain it', () => {
+    const sealed = protector.encrypt('idNumber', '120104200403151239')
+    expect(sealed).toMatch(/^v1\./)
+    expect(sealed).not.toContain('120104200403151239')
+    expect(protector.decrypt('idNumber', sealed)).toBe('120104200403151239')
+  })
+
+  it('K3: sealing the same value twice gives different texts (fresh IV)', () => {
+    expect(protector.encrypt('phone', '13800008008')).not.toBe(protector.encrypt('phone', '13800008008'))
+  })
+
+  it('K3: a value sealed as a phone cannot be opened as an ID number, and tampering is detected', () => {
+    const sealed = protector.encrypt('phone', '13800008008')
+    expect(() => protector.decrypt('idNumber', sealed)).toThrow()
+    const flipped = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'B' : 'A') + sealed.slice(-1)
+    expect(() => protector.decrypt('phone', flipped)).toThrow()
+  })
+
+  it('K3: another key opens nothing and indexes differently', () => {
+    const other = createFieldProtector(newDataKey())
+    expect(() => other.decrypt('idNumber', protector.encrypt('idNumber', '12001000008'))).toThrow()
+    expect(other.blindIndex('12001000008')).not.toBe(protector.blindIndex('12001000008'))
+  })
+
+  it('E2/K3: the blind index is the same for the same number, so a lookup is one index probe', () => {
+    expect(protector.blindIndex('A1234563')).toBe(protector.blindIndex('A1234563'))
+    expect(protector.blindIndex('A1234563')).not.toBe(protector.blindIndex('A1234564'))
+    expect(protector.blindIndex('A1234563')).not.toContain('1234563')
+  })
+
+  it('refuses a data key of the wrong length', () => {
+    expect(() => createFieldProtector(Buffer.alloc(16))).toThrow(/32 bytes/)
+  })
+})
