@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import App from './App.vue'
 import { api } from './api'
-import { VISIT_IDLE_TIMEOUT_MS } from './idle-timeout'
 import { createKioskRouter } from './router'
 import { useVisitStore } from './stores/visit'
 import { candidate, deskStatus, fail, ok, operator, VISIT_ID } from './testing/fixtures'
@@ -113,7 +112,35 @@ describe('app shell', () => {
     }
   })
 
-  it('K2: a few idle minutes end the open visit and clear the candidate', async () => {
+  it('K2: a few idle minutes (main\'s setting) end the open visit and clear the candidate', async () => {
+    vi.useFakeTimers()
+    try {
+      vi.mocked(api.getDeskStatus).mockResolvedValue(ok(deskStatus({ idleTimeoutSeconds: 120 })))
+      vi.mocked(api.endVisit).mockResolvedValue(ok({}))
+      const mounted = mountApp('/confirm', () => {
+        const visit = useVisitStore()
+        visit.visitId = VISIT_ID
+        visit.candidate = candidate()
+      })
+      await vi.advanceTimersByTimeAsync(50)
+      const { router } = await mounted
+
+      await vi.advanceTimersByTimeAsync(119_000)
+      window.dispatchEvent(new Event('pointerdown'))
+      await vi.advanceTimersByTimeAsync(119_000)
+      expect(api.endVisit).not.toHaveBeenCalled()
+
+      await vi.advanceTimersByTimeAsync(1_000)
+      expect(api.endVisit).toHaveBeenCalledWith({ visitId: VISIT_ID })
+      expect(useVisitStore().candidate).toBeNull()
+      expect(router.currentRoute.value.path).toBe('/')
+      expect(document.body.textContent).not.toContain('蓝笑天')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('K2: the last 30 seconds count down in a warning; 继续办理 keeps the visit', async () => {
     vi.useFakeTimers()
     try {
       vi.mocked(api.getDeskStatus).mockResolvedValue(ok(deskStatus()))
@@ -124,19 +151,41 @@ describe('app shell', () => {
         visit.candidate = candidate()
       })
       await vi.advanceTimersByTimeAsync(50)
-      const { router } = await mounted
+      await mounted
 
-      await vi.advanceTimersByTimeAsync(VISIT_IDLE_TIMEOUT_MS - 1_000)
-      window.dispatchEvent(new Event('pointerdown'))
-      await vi.advanceTimersByTimeAsync(VISIT_IDLE_TIMEOUT_MS - 1_000)
-      expect(api.endVisit).not.toHaveBeenCalled()
-
+      await vi.advanceTimersByTimeAsync(149_000)
+      expect(document.body.textContent).not.toContain('即将结束当前考生的办理')
       await vi.advanceTimersByTimeAsync(1_000)
-      expect(api.endVisit).toHaveBeenCalledWith({ visitId: VISIT_ID })
-      expect(useVisitStore().candidate).toBeNull()
-      expect(router.currentRoute.value.path).toBe('/')
+      expect(document.body.textContent).toContain('即将结束当前考生的办理')
+      expect(document.querySelector('[data-testid="idle-seconds"]')?.textContent).toBe('30')
+      await vi.advanceTimersByTimeAsync(10_000)
+      expect(document.querySelector('[data-testid="idle-seconds"]')?.textContent).toBe('20')
+
+      button('继续办理')!.dispatchEvent(new Event('pointerdown'))
+      button('继续办理')!.click()
+      await vi.advanceTimersByTimeAsync(0)
+      expect(document.body.textContent).not.toContain('即将结束当前考生的办理')
+      await vi.advanceTimersByTimeAsync(149_000)
+      expect(api.endVisit).not.toHaveBeenCalled()
+      expect(useVisitStore().visitId).toBe(VISIT_ID)
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('K1: a supervisor sees 操作员管理 and 审计日志; an operator is kept off those screens', async () => {
+    vi.mocked(api.getDeskStatus).mockResolvedValue(ok(deskStatus({ operator: { ...operator, role: 'supervisor' } })))
+    vi.mocked(api.listOperators).mockResolvedValue(ok([]))
+    const first = await mountApp('/operators')
+    expect(first.router.currentRoute.value.path).toBe('/operators')
+    expect(first.wrapper.find('header').text()).toContain('审计日志')
+    first.wrapper.unmount()
+
+    vi.mocked(api.getDeskStatus).mockResolvedValue(ok(deskStatus()))
+    const { wrapper, router } = await mountApp('/audit')
+    expect(router.currentRoute.value.path).toBe('/')
+    expect(wrapper.find('header').text()).not.toContain('操作员管理')
+    expect(document.body.textContent).toContain('只有主管可以进行此操作')
+    expect(api.listAuditLog).not.toHaveBeenCalled()
   })
 })

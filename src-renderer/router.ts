@@ -5,12 +5,18 @@
 import { nextTick } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import AgreementScreen from './screens/AgreementScreen.vue'
+import AuditLogScreen from './screens/AuditLogScreen.vue'
+import OperatorsScreen from './screens/OperatorsScreen.vue'
 import ConfirmScreen from './screens/ConfirmScreen.vue'
 import HomeScreen from './screens/HomeScreen.vue'
 import InfoScreen from './screens/InfoScreen.vue'
 import LookupScreen from './screens/LookupScreen.vue'
+import OralBookingScreen from './screens/OralBookingScreen.vue'
+import PaymentScreen from './screens/PaymentScreen.vue'
+import WrittenBookingScreen from './screens/WrittenBookingScreen.vue'
 import SignInScreen from './screens/SignInScreen.vue'
 import { useDeskStore } from './stores/desk'
+import { useNoticeStore } from './stores/notice'
 import { useVisitStore } from './stores/visit'
 
 declare module 'vue-router' {
@@ -22,8 +28,13 @@ declare module 'vue-router' {
     needsVisit?: boolean
     /** Needs the candidate found by the lookup (E2). */
     needsCandidate?: boolean
+    /** K1: supervisors only (main refuses the operations to anyone else too). */
+    supervisorOnly?: boolean
   }
 }
+
+/** K1: the same sentence main answers with FORBIDDEN. */
+export const SUPERVISOR_ONLY_MESSAGE = '只有主管可以进行此操作，请联系主管。'
 
 export const routes: RouteRecordRaw[] = [
   { path: '/signin', component: SignInScreen, meta: { title: '操作员登录', public: true } },
@@ -32,6 +43,15 @@ export const routes: RouteRecordRaw[] = [
   { path: '/lookup', component: LookupScreen, meta: { title: '资格信息查询', needsVisit: true } },
   { path: '/confirm', component: ConfirmScreen, meta: { title: '资格信息确认', needsVisit: true, needsCandidate: true } },
   { path: '/info', component: InfoScreen, meta: { title: '报名信息', needsVisit: true, needsCandidate: true } },
+  { path: '/written', component: WrittenBookingScreen, meta: { title: '笔试科目报考', needsVisit: true, needsCandidate: true } },
+  { path: '/oral', component: OralBookingScreen, meta: { title: '口试科目报考', needsVisit: true, needsCandidate: true } },
+  {
+    path: '/payment/:orderNo([0-9A-F]{32})',
+    component: PaymentScreen,
+    meta: { title: '支付缴费', needsVisit: true, needsCandidate: true },
+  },
+  { path: '/operators', component: OperatorsScreen, meta: { title: '操作员管理', supervisorOnly: true } },
+  { path: '/audit', component: AuditLogScreen, meta: { title: '审计日志', supervisorOnly: true } },
   { path: '/:unknown(.*)*', redirect: '/' },
 ]
 
@@ -44,6 +64,10 @@ export function createKioskRouter(history: RouterHistory = createWebHashHistory(
     await desk.ensureLoaded()
     if (desk.operator === null) return to.meta.public ? true : { path: '/signin' }
     if (to.meta.public) return { path: '/' }
+    if (to.meta.supervisorOnly && desk.operator.role !== 'supervisor') {
+      useNoticeStore().show(SUPERVISOR_ONLY_MESSAGE, 'error')
+      return { path: '/' }
+    }
     if (to.meta.needsVisit && !visit.active) return { path: '/' }
     if (to.meta.needsCandidate && visit.candidate === null) return { path: '/lookup' }
     return true

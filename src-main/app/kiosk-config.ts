@@ -13,11 +13,21 @@ export interface KioskConfig {
   deviceToken: string | null
   kioskId: string
   now?: () => Date
+  /** End-to-end tests only: `--test-clock` / KIOSK_TEST_CLOCK=1 lets the host move the clock. */
+  testClock?: boolean
   /** better-sqlite3 nativeBinding (Electron's ABI build). */
   sqliteNativeBinding?: string
+  /** K2: seconds without activity before a candidate's visit ends (default 180). */
+  idleTimeoutSeconds?: number
 }
 
-const FLAGS = { '--data': 'dataDir', '--central': 'centralUrl', '--token': 'deviceToken', '--kiosk-id': 'kioskId' } as const
+const FLAGS = {
+  '--data': 'dataDir',
+  '--central': 'centralUrl',
+  '--token': 'deviceToken',
+  '--kiosk-id': 'kioskId',
+  '--idle-seconds': 'idleSeconds',
+} as const
 type FlagName = keyof typeof FLAGS
 type Setting = (typeof FLAGS)[FlagName]
 
@@ -88,6 +98,14 @@ export function readKioskConfig(
     throw new Error(`The kiosk id "${kioskId}" (--kiosk-id / KIOSK_ID) may use only letters, digits, ".", "_" and "-" (at most 64).`)
 
   const config: KioskConfig = { dataDir: resolve(dataDir), centralUrl, deviceToken, kioskId }
+  const idle = pick('idleSeconds', 'KIOSK_IDLE_SECONDS')
+  if (idle !== undefined) {
+    // K2: at least the 30-second warning plus a moment; at most an hour.
+    if (!/^\d+$/.test(idle) || Number(idle) < 35 || Number(idle) > 3600)
+      throw new Error(`The idle time "${idle}" (--idle-seconds / KIOSK_IDLE_SECONDS) must be a whole number of seconds from 35 to 3600.`)
+    config.idleTimeoutSeconds = Number(idle)
+  }
+  if (argv.includes('--test-clock') || env['KIOSK_TEST_CLOCK'] === '1') config.testClock = true
   const binding = nonEmpty(env['KIOSK_SQLITE_BINDING'])
   if (binding !== undefined) config.sqliteNativeBinding = binding
   return config

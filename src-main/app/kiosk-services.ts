@@ -14,13 +14,21 @@ import { createDispatch, INTERNAL_MESSAGE } from '../ipc/dispatch'
 import { createHandlerTable } from '../ipc/handler-table'
 import { seedDemoOperators } from '../services/demo-operators'
 import { Desk } from '../services/desk'
-import type { ServiceContext } from '../services/service-context'
+import { DEFAULT_IDLE_TIMEOUT_SECONDS, type ServiceContext } from '../services/service-context'
 import { closeOpenVisits } from '../services/visit-closing'
+import { loadOrCreateDataKey } from '../protection/data-key-store'
+import { createFieldProtector, type FieldProtector } from '../protection/field-protector'
+import { createKeyFileWrapper } from '../protection/key-file-wrapper'
+import type { KeyWrapper } from '../protection/key-wrapper'
+import { protectParkedRosterValues } from '../protection/parked-roster-values'
 import { migrateToLatest } from '../store/migrate'
 import { openDatabase, type KioskStore } from '../store/open-database'
 import { systemClock, type Clock } from '../support/clock'
 import { consoleLogger, type Logger } from '../support/logger'
 import { CATALOG_SYNC_JOB, catalogSyncJob } from './catalog-sync-job'
+import { BOOKING_EXPIRY_JOB, bookingExpiryJob, PAYMENT_FOLLOW_UP_JOB, paymentFollowUpJob } from './booking-jobs'
+import { createOffsetClock, type TestClockControl } from './test-clock'
+import type { UpdateStatus } from '../../src-shared/ipc/update-status'
 import type { KioskConfig } from './kiosk-config'
 import { createScheduler, type Timers } from './scheduler'
 
@@ -29,6 +37,16 @@ export interface KioskServices {
   dispatch(name: string, rawInput: unknown): Promise<Result<unknown>>
   /** Drains the scheduler, closes the demo central, closes the db. */
   dispose(): Promise<void>
+  /** K6: what an update install must wait for (read-only). */
+  installReadiness(): Promise<InstallReadiness>
+  /** End-to-end tests only (`--test-clock`): null unless explicitly enabled. */
+  readonly testClock: TestClockControl | null
+}
+
+/** K6: an update installs only when no candidate is being served and nothing waits for delivery. */
+export interface InstallReadiness {
+  readonly candidateBeingServed: boolean
+  readonly pendingChanges: number
 }
 
 /** Seams for tests; production passes nothing. */
@@ -38,6 +56,10 @@ export interface KioskServicesOptions {
   /** Replaces the fetch transport (fault injection). */
   readonly transport?: CentralTransport
   readonly syncIntervalMs?: number
+  /** K3: wraps the store's data key; the headless host's key file when absent. */
+  readonly keyWrapper?: KeyWrapper
+  /** K6: the Electron shell's updater state, served by getUpdateStatus. */
+  readonly updateStatus?: () => UpdateStatus
 }
 
 export const KIOSK_DB_FILE = 'kiosk.sqlite'
@@ -51,7 +73,7 @@ interface CentralLink {
   readonly demo: RunningCentral | null
 }
 
-async function connectCentral(config: KioskConfig): Promise<CentralLink> {
+async function connectCentral(config: KioskConfig, clock: Clock): Promise<CentralLink> {
   if (config.centralUrl !== null) {
     if (config.deviceToken === null) throw new Error('A device token is required with a central service URL.')
     return { url: config.centralUrl, token: config.deviceToken, demo: null }
@@ -59,22 +81,31 @@ async function connectCentral(config: KioskConfig): Promise<CentralLink> {
   const demo = await startCentralServer({
     dbPath: join(config.dataDir, DEMO_CENTRAL_DB_FILE),
     port: 0,
-    ...(config.now === undefined ? {} : { now: config.now }),
+    // The kiosk's clock, so a test clock moves the demo central's "now" too.
+    now: clock,
   })
   return { url: demo.url, token: demo.issueDeviceToken(config.kioskId, DEMO_SCHOOL_CODES), demo }
 }
 
-async function openStore(config: KioskConfig, clock: Clock, demo: boolean): Promise<KioskStore> {
+interface ProtectedStore {
+  readonly store: KioskStore
+  readonly protector: FieldProtector
+}
+
+/**
+ * Opens and migrates the store, then (K3) unwraps its data key and encrypts any roster values a
+ * migration parked in clear, before anything is served.
+ */
+export async function openProtectedStore(config: KioskConfig, wrapper: KeyWrapper): Promise<ProtectedStore> {
   const store = openDatabase(
     join(config.dataDir, KIOSK_DB_FILE),
     config.sqliteNativeBinding === undefined ? {} : { nativeBinding: config.sqliteNativeBinding },
   )
   try {
     await migrateToLatest(store.db)
-    if (demo) await seedDemoOperators(store.db, clock)
-    // A visit left open by a crash or power cut is over: the desk starts empty.
-    await store.db.transaction().execute((trx) => closeOpenVisits(trx, clock(), null, 'kiosk restarted'))
-    return store
+    const protector = createFieldProtector(await loadOrCreateDataKey(store.db, wrapper))
+    await protectParkedRosterValues(store, protector)
+    return { store, protector }
   } catch (error) {
     await store.close()
     throw error
@@ -82,14 +113,24 @@ async function openStore(config: KioskConfig, clock: Clock, demo: boolean): Prom
 }
 
 export async function createKioskServices(config: KioskConfig, options: KioskServicesOptions = {}): Promise<KioskServices> {
-  const clock = config.now ?? systemClock
+  const offsetClock = config.testClock === true ? createOffsetClock(config.now ?? systemClock) : null
+  const clock = offsetClock?.clock ?? config.now ?? systemClock
   const logger = options.logger ?? consoleLogger
   await mkdir(config.dataDir, { recursive: true })
 
-  const link = await connectCentral(config)
+  const link = await connectCentral(config, clock)
   let store: KioskStore
+  let protector: FieldProtector
   try {
-    store = await openStore(config, clock, link.demo !== null)
+    ;({ store, protector } = await openProtectedStore(config, options.keyWrapper ?? createKeyFileWrapper(config.dataDir)))
+    try {
+      if (link.demo !== null) await seedDemoOperators(store.db, clock)
+      // A visit left open by a crash or power cut is over: the desk starts empty.
+      await store.db.transaction().execute((trx) => closeOpenVisits(trx, clock(), null, 'kiosk restarted'))
+    } catch (error) {
+      await store.close()
+      throw error
+    }
   } catch (error) {
     await link.demo?.close()
     throw error
@@ -101,7 +142,17 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
     clock,
   })
   const desk = new Desk()
-  const ctx: ServiceContext = { db: store.db, central, clock, desk, mode: link.demo === null ? 'central' : 'demo', logger }
+  const ctx: ServiceContext = {
+    db: store.db,
+    central,
+    clock,
+    desk,
+    mode: link.demo === null ? 'central' : 'demo',
+    logger,
+    protector,
+    idleTimeoutSeconds: config.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
+    ...(options.updateStatus === undefined ? {} : { updateStatus: options.updateStatus }),
+  }
   const dispatchOperation = createDispatch(createHandlerTable(ctx), logger)
 
   const scheduler = createScheduler({ logger, ...(options.timers === undefined ? {} : { timers: options.timers }) })
@@ -109,6 +160,10 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
   scheduler.add(catalogSyncJob(ctx, logger, syncOptions))
   // The first sync never fails start-up: offline, the kiosk serves from what it has (S4).
   await scheduler.runNow(CATALOG_SYNC_JOB)
+  scheduler.add(bookingExpiryJob(ctx))
+  scheduler.add(paymentFollowUpJob(ctx))
+  // B4: bookings that expired while the kiosk was off are expired before anyone sees them.
+  await scheduler.runNow(BOOKING_EXPIRY_JOB)
 
   const inFlight = new Set<Promise<unknown>>()
   let disposing: Promise<void> | null = null
@@ -138,5 +193,18 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
     config,
     dispatch,
     dispose: () => (disposing ??= dispose()),
+    // Nothing is queued for later delivery yet: the outbox arrives with offline booking (S4).
+    installReadiness: () => Promise.resolve({ candidateBeingServed: desk.visit !== null, pendingChanges: 0 }),
+    testClock:
+      offsetClock === null
+        ? null
+        : {
+            async advance(ms) {
+              const now = offsetClock.advance(ms)
+              await scheduler.runNow(BOOKING_EXPIRY_JOB)
+              await scheduler.runNow(PAYMENT_FOLLOW_UP_JOB)
+              return now
+            },
+          },
   }
 }

@@ -38,6 +38,31 @@ export interface CentralClient {
     idempotencyKey: string,
   ): Promise<CentralResult<EndpointResponse<'confirmRegistration'>>>
   getRegistration(candidateId: string): Promise<CentralResult<EndpointResponse<'getRegistration'>>>
+  /** B4–B7 */
+  listBookings(candidateId: string): Promise<CentralResult<EndpointResponse<'listBookings'>>>
+  /** B1–B4, S2 */
+  createBookings(
+    request: EndpointRequest<'createBookings'>,
+    idempotencyKey: string,
+  ): Promise<CentralResult<EndpointResponse<'createBookings'>>>
+  /** B5, S2 */
+  cancelBooking(
+    bookingId: string,
+    request: EndpointRequest<'cancelBooking'>,
+    idempotencyKey: string,
+  ): Promise<CentralResult<EndpointResponse<'cancelBooking'>>>
+  /** R1, S2 */
+  setScoreReport(
+    bookingId: string,
+    request: EndpointRequest<'setScoreReport'>,
+    idempotencyKey: string,
+  ): Promise<CentralResult<EndpointResponse<'setScoreReport'>>>
+  /** P1, P2, S2 */
+  createOrder(request: EndpointRequest<'createOrder'>, idempotencyKey: string): Promise<CentralResult<EndpointResponse<'createOrder'>>>
+  /** P3 */
+  getOrder(orderNo: string): Promise<CentralResult<EndpointResponse<'getOrder'>>>
+  /** B6, S2 */
+  deleteRegistration(candidateId: string, idempotencyKey: string): Promise<CentralResult<EndpointResponse<'deleteRegistration'>>>
   link(): LinkSnapshot
 }
 
@@ -134,6 +159,16 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
     lookupRoster: (request) => call('lookupRoster', { body: request }),
     confirmRegistration: (request, idempotencyKey) => call('confirmRegistration', { body: request, idempotencyKey }),
     getRegistration: (candidateId) => call('getRegistration', { params: { candidateId } }),
+    listBookings: (candidateId) => call('listBookings', { params: { candidateId } }),
+    createBookings: (request, idempotencyKey) => call('createBookings', { body: request, idempotencyKey }),
+    cancelBooking: (bookingId, request, idempotencyKey) =>
+      call('cancelBooking', { params: { bookingId }, body: request, idempotencyKey }),
+    setScoreReport: (bookingId, request, idempotencyKey) =>
+      call('setScoreReport', { params: { bookingId }, body: request, idempotencyKey }),
+    createOrder: (request, idempotencyKey) => call('createOrder', { body: request, idempotencyKey }),
+    getOrder: (orderNo) => call('getOrder', { params: { orderNo } }),
+    deleteRegistration: (candidateId, idempotencyKey) =>
+      call('deleteRegistration', { params: { candidateId }, body: {}, idempotencyKey }),
     link: () => monitor.snapshot(),
   }
 }

@@ -11,6 +11,8 @@ import { IPC_PATH_PREFIX, handleIpcRequest } from './ipc-route'
 import { refuseForeignRequest } from './request-guard'
 import { setSecurityHeaders } from './security-headers'
 import { loadStaticFile } from './static-files'
+import type { TestClockControl } from '../app/test-clock'
+import { handleTestClock, TEST_CLOCK_PATH } from './test-clock-route'
 
 export type StartHostOptions = ({ readonly services: Pick<KioskServices, 'dispatch'> } | { readonly dispatch: Dispatch }) & {
   /** The built renderer, normally out/renderer. */
@@ -19,6 +21,8 @@ export type StartHostOptions = ({ readonly services: Pick<KioskServices, 'dispat
   readonly port: number
   /** Loopback only: the host carries personal data and has no authentication of its own. */
   readonly host: '127.0.0.1'
+  /** End-to-end tests only: serves POST /test/clock; absent or null, that path is 404. */
+  readonly testClock?: TestClockControl | null
 }
 
 export interface RunningHost {
@@ -62,7 +66,9 @@ export function startHost(options: StartHostOptions): Promise<RunningHost> {
     const path = rawUrl.split('?', 1)[0]!
     const handled = path.startsWith(IPC_PATH_PREFIX)
       ? handleIpcRequest(request, response, path, dispatch)
-      : serveStatic(request, response, path, options.staticDir)
+      : path === TEST_CLOCK_PATH
+        ? handleTestClock(request, response, options.testClock ?? null)
+        : serveStatic(request, response, path, options.staticDir)
     handled.catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Internal Server Error')
       else response.destroy()

@@ -7,13 +7,22 @@ import type { z } from 'zod'
 import type { Result } from '../../src-shared/domain/result'
 import type { OperationName, OperationOutput, Operations } from '../../src-shared/ipc/contract'
 import { acceptAgreement, getAgreement } from '../services/agreement'
+import { exportAuditLog, listAuditLog } from '../services/audit-log'
+import { revealCandidateField } from '../services/candidate-reveal'
 import { getDeskStatus } from '../services/desk-status'
+import { createOperatorAccount, listOperators, resetOperatorPassword, setOperatorDisabled } from '../services/operator-admin'
 import { lookupEligibility } from '../services/eligibility-lookup'
 import { signIn, signOut } from '../services/operator-sign-in'
 import { confirmRegistration } from '../services/registration-confirm'
 import { getRegistrationInfo } from '../services/registration-info'
 import type { ServiceContext } from '../services/service-context'
 import { endVisit } from '../services/visit-end'
+import { getUpdateStatus } from '../services/update-status'
+import { bookOfferings, cancelBooking } from '../services/booking/booking-actions'
+import { getOralOfferings, getWrittenOfferings } from '../services/booking/offering-options'
+import { getPaymentConfirmation, getPaymentStatus, startPayment } from '../services/booking/payment'
+import { deleteRegistration } from '../services/booking/registration-deletion'
+import { saveScoreReportChoices } from '../services/booking/score-report'
 
 export type HandlerTable = {
   [N in OperationName]: (input: z.output<Operations[N]['input']>) => Promise<Result<OperationOutput<N>>>
@@ -30,5 +39,22 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
     confirmRegistration: (input) => confirmRegistration(ctx, input),
     getRegistrationInfo: (input) => getRegistrationInfo(ctx, input),
     endVisit: (input) => endVisit(ctx, input),
+    revealCandidateField: (input) => revealCandidateField(ctx, input),
+    listOperators: () => listOperators(ctx),
+    createOperator: (input) => createOperatorAccount(ctx, input),
+    setOperatorDisabled: (input) => setOperatorDisabled(ctx, input),
+    resetOperatorPassword: (input) => resetOperatorPassword(ctx, input),
+    listAuditLog: (input) => listAuditLog(ctx, input),
+    exportAuditLog: (input) => exportAuditLog(ctx, input),
+    getUpdateStatus: () => getUpdateStatus(ctx),
+    getWrittenOfferings: (input) => getWrittenOfferings(ctx, input),
+    getOralOfferings: (input) => getOralOfferings(ctx, input),
+    bookOfferings: (input) => bookOfferings(ctx, input),
+    cancelBooking: (input) => cancelBooking(ctx, input),
+    saveScoreReportChoices: (input) => saveScoreReportChoices(ctx, input),
+    getPaymentConfirmation: (input) => getPaymentConfirmation(ctx, input),
+    startPayment: (input) => startPayment(ctx, input),
+    getPaymentStatus: (input) => getPaymentStatus(ctx, input),
+    deleteRegistration: (input) => deleteRegistration(ctx, input),
   }
 }

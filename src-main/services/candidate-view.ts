@@ -1,5 +1,8 @@
-/** E3: what the kiosk shows of a roster record: the phone masked, subjects by name. */
-import { maskPhone } from '../../src-shared/domain/eligibility'
+/**
+ * E3: what the kiosk shows of a roster record: subjects by name; K3: the ID number and phone
+ * masked (revealCandidateField gives a full value on purpose, audited).
+ */
+import { maskIdNumber, maskPhone } from '../../src-shared/domain/masking'
 import { findSubject } from '../../src-shared/domain/subjects'
 import type { CandidateView } from '../../src-shared/ipc/contract'
 import type { RosterRecord } from '../../src-shared/schemas'
@@ -14,7 +17,7 @@ export async function toCandidateView(db: KioskDb, record: RosterRecord, confirm
     name: record.name,
     gender: record.gender,
     idType: record.idType,
-    idNumber: record.idNumber,
+    idNumber: maskIdNumber(record.idNumber),
     phoneMasked: maskPhone(record.phone),
     school: { code: record.schoolCode, name: school?.name ?? record.schoolCode },
     campus: { code: record.campusCode, name: campus?.name ?? record.campusCode },

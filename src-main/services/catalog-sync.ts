@@ -16,6 +16,7 @@ import { getMeta, META_KEYS, setMeta } from '../store/meta-repository'
 import { upsertRosterRecords } from '../store/roster-repository'
 import type { KioskDb } from '../store/schema'
 import type { Clock } from '../support/clock'
+import type { FieldProtector } from '../protection/field-protector'
 
 export interface SyncOptions {
   readonly rosterPageSize?: number
@@ -35,6 +36,8 @@ export interface SyncDeps {
   readonly db: KioskDb
   readonly central: CentralClient
   readonly clock: Clock
+  /** K3: roster ID numbers and phones are stored encrypted. */
+  readonly protector: FieldProtector
 }
 
 type Catalog = EndpointResponse<'getCatalog'>
@@ -64,7 +67,7 @@ async function pullRoster(deps: SyncDeps, options: SyncOptions): Promise<Central
     if (!answer.ok) return answer
     const { records: pageRecords, nextAfter } = answer.value
     await deps.db.transaction().execute(async (trx) => {
-      await upsertRosterRecords(trx, pageRecords)
+      await upsertRosterRecords(trx, deps.protector, pageRecords)
       await setMeta(trx, META_KEYS.rosterCursor, nextAfter)
     })
     records += pageRecords.length

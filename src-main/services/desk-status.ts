@@ -3,7 +3,7 @@ import { ok, type Result } from '../../src-shared/domain/result'
 import type { DeskStatus } from '../../src-shared/ipc/contract'
 import { findCurrentExamSession } from '../store/exam-session-repository'
 import { getMeta, META_KEYS } from '../store/meta-repository'
-import type { ServiceContext } from './service-context'
+import { DEFAULT_IDLE_TIMEOUT_SECONDS, type ServiceContext } from './service-context'
 
 export async function getDeskStatus(ctx: ServiceContext): Promise<Result<DeskStatus>> {
   return ok({
@@ -17,5 +17,6 @@ export async function getDeskStatus(ctx: ServiceContext): Promise<Result<DeskSta
       pendingChanges: 0,
     },
     now: ctx.clock().toISOString(),
+    idleTimeoutSeconds: ctx.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
   })
 }

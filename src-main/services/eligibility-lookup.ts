@@ -42,7 +42,7 @@ const LOOKUP_OUTCOME: Partial<Record<ErrorCode, AuditOutcome>> = {
 type Found = { readonly record: RosterRecord; readonly fromCentral: boolean }
 
 async function findRecord(ctx: ServiceContext, input: LookupInput, idNumber: string): Promise<Result<Found>> {
-  const cached = await findRosterByDocument(ctx.db, input.idType, idNumber)
+  const cached = await findRosterByDocument(ctx.db, ctx.protector, input.idType, idNumber)
   if (cached !== null && comparableName(cached.name) === comparableName(input.name))
     return ok({ record: cached, fromCentral: false })
 
@@ -88,7 +88,7 @@ export async function lookupEligibility(ctx: ServiceContext, input: LookupInput)
   const local = await findRegistration(ctx.db, record.candidateId)
   const learned = local === null ? await learnRegistration(ctx, record.candidateId) : null
   await ctx.db.transaction().execute(async (trx) => {
-    if (fromCentral) await upsertRosterRecords(trx, [record])
+    if (fromCentral) await upsertRosterRecords(trx, ctx.protector, [record])
     if (learned !== null) await saveRegistration(trx, learned)
     await setVisitCandidate(trx, visit.id, record.candidateId)
     await appendAudit(trx, {

@@ -32,7 +32,7 @@ export async function confirmRegistration(ctx: ServiceContext, input: ConfirmInp
   const active = requireCandidate(ctx.desk, input.visitId)
   if (!active.ok) return active
   const { operator, visit, candidateId } = active.value
-  const record = await findRosterByCandidateId(ctx.db, candidateId)
+  const record = await findRosterByCandidateId(ctx.db, ctx.protector, candidateId)
   if (record === null) return fail('NOT_FOUND', NO_CANDIDATE_MESSAGE)
   const answers = checkConfirmation(record.eligibleSubjectCodes, input)
   if (!answers.ok) return answers

@@ -9,6 +9,9 @@ import { findSchool } from '../store/catalog-repository'
 import { findCurrentExamSession, findExamSession } from '../store/exam-session-repository'
 import { findRegistration } from '../store/registration-repository'
 import { findRosterByCandidateId } from '../store/roster-repository'
+import { listActiveBookings } from '../store/booking-repository'
+import { buildBookingsSection } from './booking/bookings-section'
+import { refreshOncePerVisit } from './booking/booking-sync'
 import { toCandidateView } from './candidate-view'
 import { NO_CANDIDATE_MESSAGE, requireCandidate } from './desk-guards'
 import { ensureExamSession } from './exam-session-cache'
@@ -20,7 +23,7 @@ export const NO_EXAM_SESSION_MESSAGE = '本机尚未同步考次信息，请连�
 
 export async function buildRegistrationInfo(ctx: ServiceContext, candidateId: string): Promise<Result<RegistrationInfo>> {
   const { db } = ctx
-  const record = await findRosterByCandidateId(db, candidateId)
+  const record = await findRosterByCandidateId(db, ctx.protector, candidateId)
   if (record === null) return fail('NOT_FOUND', NO_CANDIDATE_MESSAGE)
   const registration = await findRegistration(db, candidateId)
   if (registration === null) return fail('CONFIRMATION_REQUIRED', NOT_CONFIRMED_MESSAGE)
@@ -32,12 +35,19 @@ export async function buildRegistrationInfo(ctx: ServiceContext, candidateId: st
     candidate: await toCandidateView(db, record, registration.confirmedAt),
     examSession,
     announcements: await listAnnouncementsFor(db, school?.provinceCode ?? null, record.schoolCode),
-    actions: registrationActions(),
+    actions: registrationActions({
+      eligibleSubjectCodes: record.eligibleSubjectCodes,
+      bookings: await listActiveBookings(db, candidateId),
+    }),
+    bookings: await buildBookingsSection(db, candidateId, ctx.clock()),
   })
 }
 
 export async function getRegistrationInfo(ctx: ServiceContext, input: { visitId: string }): Promise<Result<RegistrationInfo>> {
   const active = requireCandidate(ctx.desk, input.visitId)
   if (!active.ok) return active
+  // Bookings made elsewhere (online, another kiosk) are learned once per visit; the page's poll
+  // then reads the store, which the scheduler keeps current (B4 expiry, P3 payments).
+  await refreshOncePerVisit(ctx, active.value.visit, active.value.candidateId)
   return buildRegistrationInfo(ctx, active.value.candidateId)
 }

@@ -68,13 +68,15 @@ export interface AnnouncementsTable {
   published_at: string
 }
 
+/** K3: ID number and phone only encrypted; the document is found by id_number_hmac (0003). */
 export interface RosterRecordsTable {
   candidate_id: string
   id_type: string
-  id_number: string
+  id_number_hmac: string
+  id_number_enc: string
   name: string
   gender: string
-  phone: string
+  phone_enc: string
   school_code: string
   campus_code: string
   education_level: string
@@ -132,6 +134,53 @@ export interface AuditLogTable {
   detail: string | null
 }
 
+export interface BookingsTable {
+  booking_id: string
+  candidate_id: string
+  offering_id: string
+  subject_code: string
+  kind: 'written' | 'oral'
+  school_code: string
+  campus_code: string
+  fee_cents: number
+  status: 'unpaid' | 'paid' | 'expired' | 'cancelled'
+  booked_via: 'candidate' | 'collective'
+  arrangement: 'unarranged' | 'arranged'
+  collective_locked: Generated<number>
+  score_report: 'paper' | 'electronic' | null
+  created_at: string
+  expires_at: string | null
+  paid_at: string | null
+  ended_at: string | null
+  order_no: string | null
+  updated_at: string
+}
+
+export interface OrdersTable {
+  order_no: string
+  candidate_id: string
+  kind: 'written' | 'oral'
+  purpose: string
+  amount_cents: number
+  pay_url: string
+  status: 'pending' | 'paid' | 'closed' | 'refund_required'
+  booking_ids: string
+  created_at: string
+  expires_at: string
+  paid_at: string | null
+  checked_at: string
+  refund_reason: string | null
+}
+
+export interface CentralRequestsTable {
+  idempotency_key: string
+  action: string
+  candidate_id: string
+  target: string
+  created_at: string
+  settled_at: string | null
+}
+
 export interface MetaTable {
   key: string
   value: string
@@ -151,6 +200,9 @@ export interface KioskDatabase {
   registrations: RegistrationsTable
   audit_log: AuditLogTable
   meta: MetaTable
+  bookings: BookingsTable
+  orders: OrdersTable
+  central_requests: CentralRequestsTable
 }
 
 /** The store, or a transaction on it: repositories accept either. */
@@ -171,3 +223,7 @@ export type RegistrationRow = Selectable<RegistrationsTable>
 export type NewRegistration = Insertable<RegistrationsTable>
 export type NewAuditEntry = Insertable<AuditLogTable>
 export type AuditEntryRow = Selectable<AuditLogTable>
+export type BookingRow = Selectable<BookingsTable>
+export type NewBooking = Insertable<BookingsTable>
+export type OrderRow = Selectable<OrdersTable>
+export type NewOrder = Insertable<OrdersTable>

@@ -8,6 +8,7 @@ import type { DeskStatus, LinkStatus, OperatorView } from '../../src-shared/ipc/
 import type { Result } from '../../src-shared/domain/result'
 import type { ExamSession } from '../../src-shared/schemas'
 import { api } from '../api'
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../idle-timeout'
 
 export const LINK_POLL_INTERVAL_MS = 5_000
 
@@ -18,6 +19,8 @@ export const useDeskStore = defineStore('desk', () => {
   /** Set when main could not be reached for the desk status; cleared by the next success. */
   const statusError = ref<string | null>(null)
   const loaded = ref(false)
+  /** K2: main's configured idle time for a visit. */
+  const idleTimeoutSeconds = ref(DEFAULT_IDLE_TIMEOUT_SECONDS)
 
   async function refresh(): Promise<Result<DeskStatus>> {
     const result = await api.getDeskStatus({})
@@ -25,6 +28,7 @@ export const useDeskStore = defineStore('desk', () => {
       operator.value = result.value.operator
       examSession.value = result.value.examSession
       link.value = result.value.link
+      idleTimeoutSeconds.value = result.value.idleTimeoutSeconds
       statusError.value = null
     } else {
       statusError.value = result.error.message
@@ -89,6 +93,7 @@ export const useDeskStore = defineStore('desk', () => {
     link,
     statusError,
     loaded,
+    idleTimeoutSeconds,
     refresh,
     ensureLoaded,
     signIn,

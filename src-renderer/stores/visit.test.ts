@@ -81,3 +81,32 @@ describe('visit store', () => {
     expect(api.lookupEligibility).not.toHaveBeenCalled()
   })
 })
+
+describe('visit store: K3 reveal', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    vi.resetAllMocks()
+  })
+
+  it('K3: 显示 asks main for one full value of the visit; ending the visit forgets it (K2)', async () => {
+    const visit = await visitUpToInfo()
+    vi.mocked(api.revealCandidateField).mockResolvedValue(ok({ field: 'idNumber' as const, value: '12001000008' }))
+    await visit.reveal('idNumber')
+    expect(api.revealCandidateField).toHaveBeenCalledWith({ visitId: VISIT_ID, field: 'idNumber' })
+    expect(visit.revealed).toEqual({ idNumber: '12001000008' })
+    vi.mocked(api.endVisit).mockResolvedValue(ok({}))
+    await visit.end()
+    expect(visit.revealed).toEqual({})
+  })
+
+  it('K3: an answer arriving after the visit ended is not kept', async () => {
+    const visit = await visitUpToInfo()
+    let answer!: (value: ReturnType<typeof ok<{ field: 'phone'; value: string }>>) => void
+    vi.mocked(api.revealCandidateField).mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    const pending = visit.reveal('phone')
+    visit.reset()
+    answer(ok({ field: 'phone', value: '13800008008' }))
+    await pending
+    expect(visit.revealed).toEqual({})
+  })
+})

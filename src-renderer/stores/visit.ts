@@ -8,6 +8,7 @@ import { computed, ref } from 'vue'
 import type { CandidateView, RegistrationInfo } from '../../src-shared/ipc/contract'
 import { fail, ok, type Result } from '../../src-shared/domain/result'
 import type { IdType } from '../../src-shared/domain/id-documents'
+import type { RevealableField } from '../../src-shared/domain/masking'
 import { api } from '../api'
 
 export interface EligibilityQuery {
@@ -16,19 +17,26 @@ export interface EligibilityQuery {
   name: string
 }
 
+/** How often the open 报名信息 page asks main again (B4 expiries, P3 payments). */
+export const INFO_POLL_INTERVAL_MS = 3_000
+
 const noVisit = fail('NO_VISIT', '请先阅读并同意报名协议及诚信承诺书，再开始报名。')
 
 export const useVisitStore = defineStore('visit', () => {
   const visitId = ref<string | null>(null)
   const candidate = ref<CandidateView | null>(null)
   const info = ref<RegistrationInfo | null>(null)
+  /** K3: full values the operator chose to see (显示); main returns them masked otherwise. */
+  const revealed = ref<Partial<Record<RevealableField, string>>>({})
   const active = computed(() => visitId.value !== null)
 
   /** K2: forgets everything about the candidate. */
   function reset(): void {
+    stopInfoPolling()
     visitId.value = null
     candidate.value = null
     info.value = null
+    revealed.value = {}
   }
 
   /**
@@ -58,6 +66,7 @@ export const useVisitStore = defineStore('visit', () => {
       (found) => {
         candidate.value = found
         info.value = null
+        revealed.value = {}
       },
     )
   }
@@ -84,6 +93,47 @@ export const useVisitStore = defineStore('visit', () => {
     )
   }
 
+  /** Applies a fresh 报名信息 that main returned with an action, if it is still this visit's. */
+  function applyInfo(forVisitId: string, loaded: RegistrationInfo): void {
+    if (visitId.value !== forVisitId) return
+    info.value = loaded
+    candidate.value = loaded.candidate
+  }
+
+  // B4, P3: while the 报名信息 page is open it follows main (expiries, payments landing) with
+  // one timer; each tick schedules the next only after its answer, so ticks never overlap.
+  let pollTimer: ReturnType<typeof setTimeout> | null = null
+  let pollGeneration = 0
+
+  function stopInfoPolling(): void {
+    pollGeneration++
+    if (pollTimer !== null) clearTimeout(pollTimer)
+    pollTimer = null
+  }
+
+  function startInfoPolling(intervalMs = INFO_POLL_INTERVAL_MS): () => void {
+    stopInfoPolling()
+    const mine = pollGeneration
+    const schedule = (): void => {
+      pollTimer = setTimeout(() => {
+        pollTimer = null
+        void loadInfo().finally(() => {
+          if (pollGeneration === mine) schedule()
+        })
+      }, intervalMs)
+    }
+    schedule()
+    return stopInfoPolling
+  }
+
+  /** K3: asks main for one full value on purpose (main audits it). */
+  function reveal(field: RevealableField): Promise<Result<{ field: RevealableField; value: string }>> {
+    return forVisit(
+      (id) => api.revealCandidateField({ visitId: id, field }),
+      (shown) => (revealed.value = { ...revealed.value, [shown.field]: shown.value }),
+    )
+  }
+
   /** K2: the renderer forgets the candidate at once, then main is told. */
   async function end(): Promise<Result<unknown>> {
     const id = visitId.value
@@ -91,5 +141,21 @@ export const useVisitStore = defineStore('visit', () => {
     return id === null ? ok({}) : api.endVisit({ visitId: id })
   }
 
-  return { visitId, candidate, info, active, reset, start, lookup, confirm, loadInfo, end }
+  return {
+    visitId,
+    candidate,
+    info,
+    revealed,
+    active,
+    reset,
+    reveal,
+    start,
+    lookup,
+    confirm,
+    loadInfo,
+    applyInfo,
+    startInfoPolling,
+    stopInfoPolling,
+    end,
+  }
 })

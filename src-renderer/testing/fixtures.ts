@@ -1,5 +1,6 @@
 /** Sample answers from main, drawn from the seeds' walkthroughs. */
 import type { CandidateView, DeskStatus, OperatorView, RegistrationInfo } from '../../src-shared/ipc/contract'
+import type { BookingsSection, BookingView, OfferingOption, OrderView, WrittenOfferingsPage } from '../../src-shared/ipc/booking-views'
 import type { AppError, Result } from '../../src-shared/domain/result'
 
 export const VISIT_ID = '6f1c2b1e-3d4a-4c5b-8e9f-0a1b2c3d4e5f'
@@ -25,6 +26,7 @@ export function deskStatus(overrides: Partial<DeskStatus> = {}): DeskStatus {
     },
     link: { mode: 'demo', state: 'online', lastSyncAt: '2026-09-10T10:54:00+08:00', pendingChanges: 0 },
     now: '2026-09-10T10:55:00+08:00',
+    idleTimeoutSeconds: 180,
     ...overrides,
   }
 }
@@ -35,7 +37,7 @@ export function candidate(overrides: Partial<CandidateView> = {}): CandidateView
     name: '蓝笑天',
     gender: '女',
     idType: '澳门身份证',
-    idNumber: '12001000008',
+    idNumber: '1200****0008',
     phoneMasked: '199****0008',
     school: { code: '12001', name: '南开大学' },
     campus: { code: '120010', name: '南开大学' },
@@ -80,6 +82,96 @@ export function registrationInfo(overrides: Partial<RegistrationInfo> = {}): Reg
       { id: 'oral', label: '口试报考', enabled: false, reason: '请先报考并支付同级别笔试科目。' },
       { id: 'deleteRegistration', label: '删除报名信息', enabled: true, reason: null },
     ],
+    bookings: emptyBookings(),
+    ...overrides,
+  }
+}
+
+const noPay = { allowed: false, reason: '当前没有需要支付的科目。' }
+
+export function emptyBookings(overrides: Partial<BookingsSection> = {}): BookingsSection {
+  return {
+    written: [],
+    oral: [],
+    writtenSummary: { paidCents: 0, unpaidCents: 0, statusLabel: null, pay: noPay },
+    oralSummary: { paidCents: 0, unpaidCents: 0, statusLabel: null, pay: noPay },
+    openOrderNo: null,
+    refunds: [],
+    ...overrides,
+  }
+}
+
+/** Seed 001: an unpaid 英语四级笔试 booking at 南开大学. */
+export function writtenBooking(overrides: Partial<BookingView> = {}): BookingView {
+  return {
+    bookingId: 'b-1',
+    subject: { code: '1', name: '英语四级笔试' },
+    kind: 'written',
+    feeCents: 10,
+    paymentStatus: 'unpaid',
+    expiresAt: '2026-09-11T11:12:00+08:00',
+    arrangementStatus: 'unarranged',
+    bookedVia: 'candidate',
+    school: { code: '12001', name: '南开大学' },
+    campus: { code: '120010', name: '南开大学' },
+    scoreReport: null,
+    cancel: { allowed: true, reason: null },
+    createdAt: '2026-09-10T11:12:00+08:00',
+    ...overrides,
+  }
+}
+
+
+/** A row of the 笔试科目报考 table. */
+export function offeringOption(overrides: Partial<OfferingOption> = {}): OfferingOption {
+  return {
+    offeringId: '120010-1',
+    subject: { code: '1', name: '英语四级笔试' },
+    school: { code: '12001', name: '南开大学' },
+    campus: { code: '120010', name: '南开大学' },
+    feeCents: 10,
+    seatsLabel: '有',
+    waitlistLabel: '—',
+    registrationStart: '2026-09-01T09:00:00+08:00',
+    registrationEnd: '2026-09-30T17:00:00+08:00',
+    booked: false,
+    book: { allowed: true, reason: null },
+    ...overrides,
+  }
+}
+
+export function writtenPage(): WrittenOfferingsPage {
+  return {
+    groups: [
+      { title: '英语笔试', options: [offeringOption()] },
+      {
+        title: '小语种笔试',
+        options: [
+          offeringOption({
+            offeringId: '120010-5',
+            subject: { code: '5', name: '德语四级笔试' },
+            book: { allowed: false, reason: '已报考英语四级笔试，同一级别只能报考一个笔试科目。' },
+          }),
+        ],
+      },
+    ],
+  }
+}
+
+export const ORDER_NO = 'FD1FC0AC00DA14277922D3F8DC26038F'
+
+export function orderView(overrides: Partial<OrderView> = {}): OrderView {
+  return {
+    orderNo: ORDER_NO,
+    kind: 'written',
+    purpose: '2026下半年CET考试报名费',
+    amountCents: 10,
+    payUrl: `http://127.0.0.1:4410/pay/${ORDER_NO}`,
+    status: 'pending',
+    expiresAt: '2026-09-10T13:00:00+08:00',
+    paidAt: null,
+    subjectNames: ['英语四级笔试'],
+    checkedAt: '2026-09-10T11:00:00+08:00',
     ...overrides,
   }
 }

@@ -13,6 +13,16 @@ import {
   isoTime,
   subjectCodeSchema,
 } from '../schemas'
+import { updateStatusSchema } from './update-status'
+import {
+  bookingsSectionSchema,
+  oralOfferingsPageSchema,
+  orderViewSchema,
+  paymentConfirmationSchema,
+  scoreReportChoiceSchema,
+  subjectKindSchema,
+  writtenOfferingsPageSchema,
+} from './booking-views'
 
 const none = z.object({}).strict()
 
@@ -38,6 +48,8 @@ export const deskStatusSchema = z.object({
   examSession: examSessionSchema.nullable(),
   link: linkStatusSchema,
   now: isoTime,
+  /** K2: a visit left idle this long ends by itself (configurable, default 3 minutes). */
+  idleTimeoutSeconds: z.number().int().positive(),
 })
 export type DeskStatus = z.infer<typeof deskStatusSchema>
 
@@ -55,6 +67,7 @@ export const candidateViewSchema = z.object({
   name: z.string(),
   gender: genderSchema,
   idType: idTypeSchema,
+  /** K3: masked (1200****0008); revealCandidateField gives the full value on purpose. */
   idNumber: z.string(),
   phoneMasked: z.string(),
   school: codeName,
@@ -90,10 +103,56 @@ export const registrationInfoSchema = z.object({
   examSession: examSessionSchema,
   announcements: z.array(announcementSchema),
   actions: z.array(registrationActionSchema),
+  /** B4–B7, P1–P4: the written and oral bookings with their payment state. */
+  bookings: bookingsSectionSchema,
 })
 export type RegistrationInfo = z.infer<typeof registrationInfoSchema>
 
 const visitRef = z.object({ visitId: z.string().uuid() }).strict()
+
+/** K1: an operator account as the supervisor's 操作员管理 screen lists it. */
+export const operatorAccountSchema = operatorViewSchema.extend({
+  disabled: z.boolean(),
+  lockedUntil: isoTime.nullable(),
+  createdAt: isoTime,
+})
+export type OperatorAccount = z.infer<typeof operatorAccountSchema>
+
+const username = z.string().trim().regex(/^[A-Za-z0-9._-]{2,32}$/)
+const newPassword = z.string().min(8).max(256)
+const operatorRef = z.object({ operatorId: z.number().int().positive() }).strict()
+
+/** K1: one row of the audit log (审计日志). */
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: isoTime,
+  operatorId: z.number().int().nullable(),
+  operatorName: z.string().nullable(),
+  candidateId: z.string().nullable(),
+  action: z.string(),
+  outcome: z.string(),
+  detail: z.string().nullable(),
+})
+export type AuditEntryView = z.infer<typeof auditEntrySchema>
+
+export const auditFilterSchema = z
+  .object({
+    operatorId: z.number().int().positive().optional(),
+    candidateId: z.string().trim().min(1).max(64).optional(),
+    action: z.string().trim().min(1).max(64).optional(),
+    /** Inclusive bounds on the entry time. */
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+  })
+  .strict()
+export type AuditFilter = z.infer<typeof auditFilterSchema>
+
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  /** How many entries match the filter; entries holds the newest `limit` of them. */
+  total: z.number().int().nonnegative(),
+})
+export type AuditPage = z.infer<typeof auditPageSchema>
 
 function operation<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): { input: I; output: O } {
   return { input, output }
@@ -128,6 +187,61 @@ export const operations = {
   getRegistrationInfo: operation(visitRef, registrationInfoSchema),
   /** K2: ends the visit; main forgets the candidate for this desk. */
   endVisit: operation(visitRef, none),
+  /** K3: the full ID number or phone of the visit's candidate, on purpose; audited. */
+  revealCandidateField: operation(
+    visitRef.extend({ field: z.enum(['idNumber', 'phone']) }),
+    z.object({ field: z.enum(['idNumber', 'phone']), value: z.string() }),
+  ),
+  /** K1, supervisor only: 操作员管理. */
+  listOperators: operation(none, z.array(operatorAccountSchema)),
+  createOperator: operation(
+    z
+      .object({
+        username,
+        displayName: z.string().trim().min(1).max(40),
+        role: z.enum(['operator', 'supervisor']),
+        password: newPassword,
+      })
+      .strict(),
+    operatorAccountSchema,
+  ),
+  setOperatorDisabled: operation(operatorRef.extend({ disabled: z.boolean() }), operatorAccountSchema),
+  resetOperatorPassword: operation(operatorRef.extend({ password: newPassword }), operatorAccountSchema),
+  /** K1, supervisor only: 审计日志, newest first, and its CSV export. */
+  listAuditLog: operation(auditFilterSchema.extend({ limit: z.number().int().min(1).max(1000).optional() }), auditPageSchema),
+  exportAuditLog: operation(auditFilterSchema, z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() })),
+  /** K6: the automatic update's state, for the staff header. */
+  getUpdateStatus: operation(none, updateStatusSchema),
+  /** B1, B2: the 笔试科目报考 table, each row with main's yes/no and reason. */
+  getWrittenOfferings: operation(visitRef, writtenOfferingsPageSchema),
+  /** B3: the 口试科目报考 page, per oral subject its allowed campuses and rows. */
+  getOralOfferings: operation(visitRef, oralOfferingsPageSchema),
+  /** B1–B4: books the ticked offerings (all of one kind) at the central; all or nothing. */
+  bookOfferings: operation(
+    visitRef.extend({ offeringIds: z.array(z.string().min(1).max(64)).min(1).max(4) }),
+    registrationInfoSchema,
+  ),
+  /** B5 */
+  cancelBooking: operation(visitRef.extend({ bookingId: z.string().min(1).max(64) }), registrationInfoSchema),
+  /** R1: both confirmations were given in the dialog. */
+  saveScoreReportChoices: operation(
+    visitRef.extend({
+      choices: z
+        .array(z.object({ bookingId: z.string().min(1).max(64), choice: scoreReportChoiceSchema }).strict())
+        .min(1)
+        .max(4),
+      confirmed: z.literal(true),
+    }),
+    registrationInfoSchema,
+  ),
+  /** P1, P2: 确认报考信息 for the unpaid bookings of one kind. */
+  getPaymentConfirmation: operation(visitRef.extend({ kind: subjectKindSchema }), paymentConfirmationSchema),
+  /** P1, P3, P4: opens (or reuses) the order for the unpaid bookings of one kind. */
+  startPayment: operation(visitRef.extend({ kind: subjectKindSchema }), orderViewSchema),
+  /** P3: the order's status as the central knows it now (更新 forces the same). */
+  getPaymentStatus: operation(visitRef.extend({ orderNo: z.string().regex(/^[0-9A-F]{32}$/) }), orderViewSchema),
+  /** B6: 删除报名信息, refused while anything is paid. */
+  deleteRegistration: operation(visitRef.extend({ confirmed: z.literal(true) }), none),
 }
 
 export type Operations = typeof operations

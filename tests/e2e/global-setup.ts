@@ -1,6 +1,6 @@
 /**
  * Starts the headless host once for the whole run: `node out/main/host.js --port <free>
- * --data <fresh temp dir>`, waits until it answers, and hands its URL to the tests through
+ * --data <fresh temp dir> --test-clock`, waits until it answers, and hands its URL to the tests through
  * KIOSK_E2E_BASE_URL. The returned teardown stops that child by its own pid.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -68,7 +68,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const url = `http://127.0.0.1:${port}`
 
   const log = createWriteStream(join(ROOT, 'test-results', 'host.log'))
-  const child = spawn(process.execPath, [HOST_ENTRY, '--port', String(port), '--data', dataDir], {
+  const child = spawn(process.execPath, [HOST_ENTRY, '--port', String(port), '--data', dataDir, '--test-clock'], {
     cwd: ROOT,
     env: { ...process.env, KIOSK_PORT: undefined, KIOSK_DATA_DIR: undefined, KIOSK_CENTRAL_URL: undefined, KIOSK_DEVICE_TOKEN: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -56,10 +56,13 @@ test('K1 E1 E2 E3 E4 I1: 蓝笑天 (澳门身份证) goes from sign-in to 报名
   await expect(subjects).toContainText('英语六级口试')
   await expect(personal).toContainText('蓝笑天')
 
-  // I1: the actions are all listed; those later issues deliver are shown but disabled.
+  // I1: the actions are all listed; booking is open (issue #3), those later issues deliver are
+  // shown but disabled, and 纸质成绩报告单 waits for a written booking.
   const actions = page.getByRole('group', { name: '报名操作' })
-  await expect(actions.getByRole('button', { name: '返回首页' })).toBeEnabled()
-  for (const label of ['CET6资格复核', '笔试报考', '纸质成绩报告单', '口试报考', '删除报名信息']) {
+  for (const label of ['返回首页', '笔试报考', '口试报考', '删除报名信息']) {
+    await expect(actions.getByRole('button', { name: label })).toBeEnabled()
+  }
+  for (const label of ['CET6资格复核', '纸质成绩报告单']) {
     await expect(actions.getByRole('button', { name: label })).toBeDisabled()
   }
   await screen(page, '08-registration-info')

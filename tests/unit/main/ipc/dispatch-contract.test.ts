@@ -6,8 +6,9 @@ import { createHandlerTable } from '../../../../src-main/ipc/handler-table'
 import type { Logger } from '../../../../src-main/support/logger'
 import { WANG } from '../support/fixtures'
 import { createScriptedCentral } from '../support/scripted-central'
+import { BOOKING_OPERATION_NAMES } from '../booking/booking-harness'
 import { countRows } from '../support/test-store'
-import { createTestKiosk, OPERATOR, startVisit, syncAll, type TestKiosk } from '../support/test-kiosk'
+import { createTestKiosk, OPERATOR, startVisit, SUPERVISOR, syncAll, type TestKiosk } from '../support/test-kiosk'
 
 describe('IPC dispatch, called exactly as the renderer calls it', () => {
   let kiosk: TestKiosk
@@ -73,15 +74,26 @@ describe('IPC dispatch, called exactly as the renderer calls it', () => {
     await call('getDeskStatus', {})
     await call('getDeskStatus', undefined) // no input at all, as a bare api.getDeskStatus() sends
     await call('getAgreement', {})
+    await call('getUpdateStatus', {}) // K6: 'disabled' here; tests/unit/electron/update-status-dispatch.test.ts
     await call('lookupEligibility', { visitId, idType: WANG.idType, idNumber: WANG.idNumber, name: WANG.name })
     await call('confirmRegistration', { visitId, phoneConfirmed: true, recordConfirmed: true })
     await call('getRegistrationInfo', { visitId })
+    await call('revealCandidateField', { visitId, field: 'idNumber' })
     await call('endVisit', { visitId })
     const next = (await call('acceptAgreement', { version: AGREEMENT_VERSION, accepted: true })) as { visitId: string }
     expect(next.visitId).not.toBe(visitId)
     await call('signOut', {})
     await call('signIn', { username: OPERATOR.username, password: OPERATOR.password })
-    expect([...seen].sort()).toEqual([...OPERATION_NAMES].sort())
+    await call('signIn', { username: SUPERVISOR.username, password: SUPERVISOR.password })
+    await call('listOperators', {})
+    const created = (await call('createOperator', { username: 'wu', displayName: '吴老师', role: 'operator', password: 'new password 3' })) as { id: number }
+    await call('setOperatorDisabled', { operatorId: created.id, disabled: true })
+    await call('resetOperatorPassword', { operatorId: created.id, password: 'new password 4' })
+    await call('listAuditLog', { action: 'operator.create' })
+    await call('exportAuditLog', {})
+    // The booking operations need a central that books: tests/unit/main/booking/contract-outputs.test.ts.
+    const elsewhere: readonly string[] = BOOKING_OPERATION_NAMES
+    expect([...seen].sort()).toEqual(OPERATION_NAMES.filter((n) => !elsewhere.includes(n)).sort())
   })
 
   it('getDeskStatus reports operator, session and link (S5)', async () => {
@@ -92,6 +104,7 @@ describe('IPC dispatch, called exactly as the renderer calls it', () => {
         examSession: { id: '2026H2', name: '2026下半年CET考试', registrationStart: '2026-09-01T00:00:00.000Z', registrationEnd: '2026-10-01T00:00:00.000Z' },
         link: { mode: 'central', state: 'online', lastSyncAt: kiosk.clock().toISOString(), pendingChanges: 0 },
         now: kiosk.clock().toISOString(),
+        idleTimeoutSeconds: 180, // K2 default: 3 minutes
       },
     })
   })

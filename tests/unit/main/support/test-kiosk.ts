@@ -11,15 +11,17 @@ import { Desk } from '../../../../src-main/services/desk'
 import { createOperator } from '../../../../src-main/services/operator-accounts'
 import type { ServiceContext } from '../../../../src-main/services/service-context'
 import type { KioskStore } from '../../../../src-main/store/open-database'
-import { silentLogger } from '../../../../src-main/support/logger'
+import { silentLogger, type Logger } from '../../../../src-main/support/logger'
 import { AGREEMENT_VERSION } from '../../../../src-shared/domain/agreement'
 import { createTestClock, type TestClock } from './test-clock'
-import { openTestStore } from './test-store'
+import { openTestStore, TEST_PROTECTOR } from './test-store'
 
 /** Tests hash with a low cost; production uses DEFAULT_SCRYPT_COST. */
 export const FAST_SCRYPT = { N: 1024, r: 8, p: 1 } as const
 
 export const OPERATOR = { username: 'zhang', password: 'correct horse 1', displayName: '张老师', role: 'operator' } as const
+/** K1: the supervisor who manages accounts and reads the audit log. */
+export const SUPERVISOR = { username: 'li', password: 'battery staple 2', displayName: '李主管', role: 'supervisor' } as const
 
 export interface TestKiosk {
   readonly store: KioskStore
@@ -28,6 +30,7 @@ export interface TestKiosk {
   readonly clock: TestClock
   readonly dispatch: Dispatch
   readonly operatorId: number
+  readonly supervisorId: number
   close(): Promise<void>
 }
 
@@ -35,18 +38,29 @@ export async function createTestKiosk(
   transport: CentralTransport,
   clock: TestClock = createTestClock(),
   deviceToken = 'test-token',
+  logger: Logger = silentLogger,
 ): Promise<TestKiosk> {
   const store = await openTestStore()
   const central = createCentralClient({ transport, deviceToken, clock })
-  const ctx: ServiceContext = { db: store.db, central, clock, desk: new Desk(), mode: 'central', logger: silentLogger }
+  const ctx: ServiceContext = {
+    db: store.db,
+    central,
+    clock,
+    desk: new Desk(),
+    mode: 'central',
+    logger,
+    protector: TEST_PROTECTOR,
+  }
   const operatorId = await createOperator(store.db, clock, OPERATOR, { scryptCost: FAST_SCRYPT })
+  const supervisorId = await createOperator(store.db, clock, SUPERVISOR, { scryptCost: FAST_SCRYPT })
   return {
     store,
     ctx,
     central,
     clock,
     operatorId,
-    dispatch: createDispatch(createHandlerTable(ctx), silentLogger),
+    supervisorId,
+    dispatch: createDispatch(createHandlerTable(ctx), logger),
     close: () => store.close(),
   }
 }

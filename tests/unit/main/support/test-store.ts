@@ -1,6 +1,10 @@
 /** A fresh, migrated in-memory store. */
 import { migrateToLatest } from '../../../../src-main/store/migrate'
 import { openDatabase, type KioskStore } from '../../../../src-main/store/open-database'
+import { createFieldProtector } from '../../../../src-main/protection/field-protector'
+
+/** K3: a fixed data key for tests; the kiosk draws a random one and keeps it wrapped. */
+export const TEST_PROTECTOR = createFieldProtector(Buffer.alloc(32, 7))
 
 export async function openTestStore(): Promise<KioskStore> {
   const store = openDatabase(':memory:')

@@ -1,0 +1,101 @@
+/**
+ * B1–B3: the 笔试科目报考 and 口试科目报考 tables. Every row carries main's answer to "may this
+ * candidate tick it now" with the reason when not, from the shared rules over the cached
+ * offerings and the candidate's bookings; the central checks again when the booking is sent.
+ */
+import { offeringAvailability, sameLevelWrittenCode } from '../../../src-shared/domain/booking-rules'
+import { ok, type Result } from '../../../src-shared/domain/result'
+import { findSubject, writtenGroup } from '../../../src-shared/domain/subjects'
+import type { OfferingOption, OralOfferingsPage, WrittenOfferingsPage } from '../../../src-shared/ipc/booking-views'
+import type { Offering, RosterRecord } from '../../../src-shared/schemas'
+import { listActiveBookings, type LocalBooking } from '../../store/booking-repository'
+import { findCampus, findSchool } from '../../store/catalog-repository'
+import { listSchoolOfferings } from '../../store/offering-repository'
+import type { KioskDb } from '../../store/schema'
+import type { ServiceContext } from '../service-context'
+import { requireBookingCandidate } from './booking-candidate'
+
+export const NO_ORAL_CAMPUS_REASON = '学校暂未开放本校区考生的口试报考，请咨询学校相关老师。'
+
+async function toOption(
+  db: KioskDb,
+  offering: Offering,
+  record: RosterRecord,
+  bookings: readonly LocalBooking[],
+  now: Date,
+): Promise<OfferingOption> {
+  const availability = offeringAvailability({
+    candidate: { campusCode: record.campusCode, eligibleSubjectCodes: record.eligibleSubjectCodes },
+    offering,
+    bookings,
+    now,
+  })
+  const school = await findSchool(db, offering.schoolCode)
+  const campus = await findCampus(db, offering.campusCode)
+  return {
+    offeringId: offering.id,
+    subject: { code: offering.subjectCode, name: findSubject(offering.subjectCode)?.name ?? offering.subjectCode },
+    school: { code: offering.schoolCode, name: school?.name ?? offering.schoolCode },
+    campus: { code: offering.campusCode, name: campus?.name ?? offering.campusCode },
+    feeCents: offering.feeCents,
+    seatsLabel: availability.seats,
+    waitlistLabel: availability.code === 'NO_SEATS' ? '可以候补' : '—',
+    registrationStart: offering.registrationStart,
+    registrationEnd: offering.registrationEnd,
+    booked: bookings.some((b) => b.offeringId === offering.id),
+    book: { allowed: availability.bookable, reason: availability.reason },
+  }
+}
+
+export async function getWrittenOfferings(ctx: ServiceContext, input: { visitId: string }): Promise<Result<WrittenOfferingsPage>> {
+  const found = await requireBookingCandidate(ctx, input.visitId)
+  if (!found.ok) return found
+  const { record, candidateId } = found.value
+  const now = ctx.clock()
+  const bookings = await listActiveBookings(ctx.db, candidateId)
+  const offerings = (await listSchoolOfferings(ctx.db, record.schoolCode)).filter((o) => findSubject(o.subjectCode)?.kind === 'written')
+  const groups: WrittenOfferingsPage['groups'] = [
+    { title: '英语笔试', options: [] },
+    { title: '小语种笔试', options: [] },
+  ]
+  for (const offering of offerings) {
+    const subject = findSubject(offering.subjectCode)
+    if (subject === undefined) continue
+    const group = groups.find((g) => g.title === writtenGroup(subject))
+    group?.options.push(await toOption(ctx.db, offering, record, bookings, now))
+  }
+  return ok({ groups })
+}
+
+function oralReason(code: string, record: RosterRecord, bookings: readonly LocalBooking[], allowed: number): string | null {
+  const subject = findSubject(code)
+  if (subject === undefined) return null
+  if (!record.eligibleSubjectCodes.includes(code)) return `考生没有${subject.name}的报考资格。`
+  const written = sameLevelWrittenCode(subject)
+  if (!bookings.some((b) => b.subjectCode === written && b.status === 'paid'))
+    return `请先报考并支付${findSubject(written)?.name ?? written}，再报考${subject.name}。`
+  return allowed === 0 ? NO_ORAL_CAMPUS_REASON : null
+}
+
+export async function getOralOfferings(ctx: ServiceContext, input: { visitId: string }): Promise<Result<OralOfferingsPage>> {
+  const found = await requireBookingCandidate(ctx, input.visitId)
+  if (!found.ok) return found
+  const { record, candidateId } = found.value
+  const now = ctx.clock()
+  const bookings = await listActiveBookings(ctx.db, candidateId)
+  const oral = (await listSchoolOfferings(ctx.db, record.schoolCode)).filter((o) => findSubject(o.subjectCode)?.kind === 'oral')
+  const codes = [...new Set(oral.map((o) => o.subjectCode))]
+  const subjects: OralOfferingsPage['subjects'] = []
+  for (const code of codes) {
+    // B3: only the campuses the school allows for the candidate's campus are offered.
+    const allowed = oral.filter((o) => o.subjectCode === code && o.oralAllowedCampusCodes.includes(record.campusCode))
+    const options = await Promise.all(allowed.map((o) => toOption(ctx.db, o, record, bookings, now)))
+    subjects.push({
+      subject: { code, name: findSubject(code)?.name ?? code },
+      reason: oralReason(code, record, bookings, allowed.length),
+      campuses: options.map((o) => o.campus),
+      options,
+    })
+  }
+  return ok({ subjects })
+}
