@@ -39,6 +39,8 @@ export interface BookingStore {
   hasRegistration(candidateId: string): boolean
   /** Current-session offering of one of the device's schools. */
   offering(offeringId: string, schools: string): Offering | undefined
+  /** The offering regardless of device (W2 promotions run for whichever kiosk freed the seat). */
+  offeringById(offeringId: string): Offering | undefined
   /** Every booking of the candidate, oldest first (all statuses). */
   bookingsOf(candidateId: string): Booking[]
   activeBookingsOf(candidateId: string): Booking[]
@@ -48,9 +50,15 @@ export interface BookingStore {
   insertBooking(candidateId: string, offering: Offering, kioskId: string, now: Date): Booking
   /** B4/B5/B6: ends an unpaid booking, returns its seat and starts the registration's B6 grace when it was the last. */
   endBooking(bookingId: string, status: EndedStatus, at: string): void
+  /** B6/W1: the registration holds something now (a booking or a waiting entry): no deletion deadline. */
+  holdRegistration(candidateId: string): void
+  /** B6: something of the candidate went at `at`; starts the grace when nothing (booking or waiting entry) is held. */
+  releaseRegistration(candidateId: string, at: string): void
   setScoreReport(bookingId: string, choice: 'paper' | 'electronic'): void
   markPaid(bookingId: string, orderNo: string, at: string): void
   seatCount(offeringId: string): SeatCount
+  /** W2 (staff): raises capacity; the added seats are free (the caller promotes the waitlist). */
+  raiseCapacity(offeringId: string, capacity: number): void
   /** B4: unpaid bookings whose expiry is at or before `now`. */
   expiredUnpaid(now: string): { id: string; expiresAt: string }[]
 }
@@ -66,12 +74,12 @@ export function bookingStore(db: Database, registrationGraceMs: number): Booking
   const registration = db.prepare<[string], { confirmedAt: string }>(
     `SELECT confirmed_at AS confirmedAt FROM registrations WHERE candidate_id = ?`,
   )
-  const offering = db.prepare<{ id: string; schools: string }, Omit<Offering, 'oralAllowedCampusCodes'>>(
+  const offering = db.prepare<{ id: string; schools: string | null }, Omit<Offering, 'oralAllowedCampusCodes'>>(
     `SELECT o.id, o.subject_code AS subjectCode, o.school_code AS schoolCode, o.campus_code AS campusCode,
        o.fee_fen AS feeCents, o.capacity, o.seats_left AS seatsLeft, o.registration_start AS registrationStart,
        o.registration_end AS registrationEnd, o.exam_start AS examStart, o.exam_end AS examEnd
      FROM offerings o JOIN exam_sessions s ON s.id = o.exam_session_id AND s.is_current = 1
-     WHERE o.id = @id AND o.school_code IN (SELECT value FROM json_each(@schools))`,
+     WHERE o.id = @id AND (@schools IS NULL OR o.school_code IN (SELECT value FROM json_each(@schools)))`,
   )
   const oralCampuses = db.prepare<[string], string>(
     `SELECT campus_code FROM offering_oral_campuses WHERE offering_id = ? ORDER BY campus_code`,
@@ -98,6 +106,10 @@ export function bookingStore(db: Database, registrationGraceMs: number): Booking
        booked_by_kiosk)
      VALUES (@id, @candidateId, @offeringId, @subjectCode, @feeCents, 'unpaid', @createdAt, @expiresAt, @kioskId)`,
   )
+  // W1: a waiting entry holds the registration as a booking does (B6).
+  const waiting = db.prepare<[string], number>(
+    `SELECT EXISTS (SELECT 1 FROM waitlist_entries WHERE candidate_id = ? AND status = 'waiting')`,
+  ).pluck()
   const holdNothing = db.prepare<[string]>(`UPDATE registrations SET idle_due_at = NULL WHERE candidate_id = ?`)
   const setIdleDue = db.prepare<[string | null, string]>(`UPDATE registrations SET idle_due_at = ? WHERE candidate_id = ?`)
   const end = db.prepare<{ id: string; status: EndedStatus; at: string }>(
@@ -107,10 +119,25 @@ export function bookingStore(db: Database, registrationGraceMs: number): Booking
   const paid = db.prepare<{ id: string; orderNo: string; at: string }>(
     `UPDATE bookings SET status = 'paid', paid_at = @at, order_no = @orderNo WHERE id = @id AND status = 'unpaid'`,
   )
+  const raise = db.prepare<{ id: string; capacity: number }>(
+    `UPDATE offerings SET seats_left = seats_left + (@capacity - capacity), capacity = @capacity
+     WHERE id = @id AND @capacity > capacity`,
+  )
   const seats = db.prepare<[string], SeatCount>(`SELECT id AS offeringId, seats_left AS seatsLeft FROM offerings WHERE id = ?`)
   const expired = db.prepare<[string], { id: string; expiresAt: string }>(
     `SELECT id, expires_at AS expiresAt FROM bookings WHERE status = 'unpaid' AND expires_at <= ? ORDER BY expires_at, id`,
   )
+
+  function release(candidateId: string, at: string): void {
+    const r = registration.get(candidateId)
+    if (!r) return
+    const holdsSomething = activeOf.all(candidateId).length > 0 || waiting.get(candidateId) === 1
+    if (holdsSomething) return
+    setIdleDue.run(
+      registrationDeletionDueAt({ confirmedAt: r.confirmedAt, lastReleasedAt: at, holdsSomething }, registrationGraceMs),
+      candidateId,
+    )
+  }
 
   const toCandidate = (row: CandidateDbRow | undefined): CandidateRow | undefined =>
     row && { ...row, eligibleSubjectCodes: JSON.parse(row.eligibleSubjectCodes) as string[] }
@@ -121,6 +148,10 @@ export function bookingStore(db: Database, registrationGraceMs: number): Booking
     hasRegistration: (candidateId) => registration.get(candidateId) !== undefined,
     offering(id, schools) {
       const row = offering.get({ id, schools })
+      return row && { ...row, oralAllowedCampusCodes: oralCampuses.all(id) }
+    },
+    offeringById(id) {
+      const row = offering.get({ id, schools: null })
       return row && { ...row, oralAllowedCampusCodes: oralCampuses.all(id) }
     },
     bookingsOf: (candidateId) => bookingsOf.all(candidateId).map(bookingFromRow),
@@ -152,14 +183,13 @@ export function bookingStore(db: Database, registrationGraceMs: number): Booking
       const b = bookingById.get(bookingId)
       if (!b || end.run({ id: bookingId, status, at }).changes !== 1) return
       returnSeat.run(b.offeringId)
-      const r = registration.get(b.candidateId)
-      if (!r) return
-      const holdsSomething = activeOf.all(b.candidateId).length > 0
-      if (holdsSomething) return
-      setIdleDue.run(
-        registrationDeletionDueAt({ confirmedAt: r.confirmedAt, lastReleasedAt: at, holdsSomething }, registrationGraceMs),
-        b.candidateId,
-      )
+      release(b.candidateId, at)
+    },
+    holdRegistration: (candidateId) => {
+      holdNothing.run(candidateId)
+    },
+    releaseRegistration: (candidateId, at) => {
+      release(candidateId, at)
     },
     setScoreReport: (bookingId, choice) => {
       setScore.run(choice, bookingId)
@@ -173,6 +203,9 @@ export function bookingStore(db: Database, registrationGraceMs: number): Booking
       return row
     },
     expiredUnpaid: (now) => expired.all(now),
+    raiseCapacity: (id, capacity) => {
+      raise.run({ id, capacity })
+    },
   }
 }
 

@@ -254,6 +254,22 @@ export function demoRosterRecords(now: Date): RosterRecord[] {
   return DEMO_ROSTER.map((r) => ({ ...r, eligibleSubjectCodes: [...r.eligibleSubjectCodes], updatedAt }))
 }
 
+/**
+ * E5: CET4 score records that make each CET6-review outcome reachable (README lists them).
+ * A 准考证号 not listed here (e.g. 120010242100999) is "not found"; one from before 2005
+ * (year digits 7–8 below 05, e.g. 120010041100404) is refused with "contact your school".
+ */
+export const DEMO_CET4_SCORES = [
+  // passed: 陈嘉欣's own CET4, 532 分 → 英语六级笔试 becomes eligible
+  { ticketNumber: '120010242100101', idNumber: 'A1234563', name: '陈嘉欣', totalScore: 532 },
+  // 未复核: the record belongs to another ID number (the school reviews by hand)
+  { ticketNumber: '993010242100202', idNumber: '99300000000000000099', name: '郎晓旭', totalScore: 476 },
+  // refused: 郎璐依珊's own CET4, 398 分, below 425
+  { ticketNumber: '993010251100303', idNumber: '99301000037', name: '郎璐依珊', totalScore: 398 },
+  // refused: 2004, before online review (contact the school)
+  { ticketNumber: '120010041100404', idNumber: '12345678', name: '赵一凡', totalScore: 501 },
+] as const
+
 /** Writes the demo data; call inside a transaction on a new database. */
 export function seedDemoData(db: Database, now: Date): void {
   const schedule = demoSchedule(now)
@@ -309,4 +325,12 @@ export function seedDemoData(db: Database, now: Date): void {
       sessionId,
     })
   }
+
+  // Migration tests seed an older schema (before v3) and migrate it forward.
+  const hasScores = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cet4_scores'`).get()
+  if (!hasScores) return
+  const insertScore = db.prepare(
+    `INSERT INTO cet4_scores (ticket_number, id_number, name, total_score) VALUES (@ticketNumber, @idNumber, @name, @totalScore)`,
+  )
+  for (const score of DEMO_CET4_SCORES) insertScore.run({ ...score, idNumber: normaliseIdNumber(score.idNumber) })
 }

@@ -1,6 +1,7 @@
 /**
  * B4 and B6 on the central, the authority: unpaid bookings 24 hours old are expired (their seat
- * returns), orders whose QR code lapsed are closed (P3), and registrations that have held
+ * returns and goes to the offering's first waiting entry, W2), waiting entries whose window closed
+ * end as 候补失败 (W4), orders whose QR code lapsed are closed (P3), and registrations that have held
  * nothing for the grace period are deleted. Idempotent and cheap when there is nothing to do
  * (index probes only), so it runs before every request as well as on its timer: an answer never
  * shows a booking that is already past its expiry, even right after a restart.
@@ -8,36 +9,58 @@
 import type { Database } from 'better-sqlite3'
 import type { BookingStore } from './booking-store'
 import type { OrderStore } from './order-store'
+import type { WaitlistPromotion } from './waitlist-promotion'
 
 export interface SweepOutcome {
   readonly expiredBookingIds: readonly string[]
   readonly closedOrders: number
   readonly deletedRegistrations: readonly string[]
+  /** W2: waitlist entries promoted (候补成功) by this run. */
+  readonly promotedEntryIds: readonly string[]
+  /** W4: waiting entries ended because their registration window closed. */
+  readonly closedWaitlistEntries: number
 }
 
 export type ExpirySweep = (now: Date) => SweepOutcome
 
-export function expirySweep(db: Database, bookings: BookingStore, orders: OrderStore): ExpirySweep {
+export function expirySweep(db: Database, bookings: BookingStore, orders: OrderStore, waitlist: WaitlistPromotion): ExpirySweep {
   const idleDue = db.prepare<[string], { candidateId: string; holds: number }>(
     `SELECT r.candidate_id AS candidateId,
-       EXISTS (SELECT 1 FROM bookings b WHERE b.candidate_id = r.candidate_id AND b.status IN ('unpaid', 'paid')) AS holds
+       (EXISTS (SELECT 1 FROM bookings b WHERE b.candidate_id = r.candidate_id AND b.status IN ('unpaid', 'paid'))
+        OR EXISTS (SELECT 1 FROM waitlist_entries w WHERE w.candidate_id = r.candidate_id AND w.status = 'waiting')) AS holds
      FROM registrations r WHERE r.idle_due_at IS NOT NULL AND r.idle_due_at <= ? ORDER BY r.idle_due_at`,
   )
   const deleteRegistration = db.prepare<[string]>(`DELETE FROM registrations WHERE candidate_id = ?`)
   const keepRegistration = db.prepare<[string]>(`UPDATE registrations SET idle_due_at = NULL WHERE candidate_id = ?`)
-  // Three index probes; the write transaction is opened only when one of them finds work.
+  // Index probes (the waitlist ones walk only waiting entries); the write transaction is opened
+  // only when one of them finds work. The last one catches a seat freed by any path (W2).
   const anythingDue = db.prepare<{ at: string }, number>(
     `SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'unpaid' AND expires_at <= @at)
          OR EXISTS (SELECT 1 FROM orders WHERE status = 'pending' AND expires_at <= @at)
-         OR EXISTS (SELECT 1 FROM registrations WHERE idle_due_at IS NOT NULL AND idle_due_at <= @at)`,
+         OR EXISTS (SELECT 1 FROM registrations WHERE idle_due_at IS NOT NULL AND idle_due_at <= @at)
+         OR EXISTS (SELECT 1 FROM waitlist_entries w JOIN offerings o ON o.id = w.offering_id
+                    WHERE w.status = 'waiting' AND (o.registration_end <= @at OR o.seats_left > 0)
+                      AND o.exam_session_id = (SELECT id FROM exam_sessions WHERE is_current = 1))`,
   ).pluck()
-  const nothing: SweepOutcome = { expiredBookingIds: [], closedOrders: 0, deletedRegistrations: [] }
+  const nothing: SweepOutcome = {
+    expiredBookingIds: [],
+    closedOrders: 0,
+    deletedRegistrations: [],
+    promotedEntryIds: [],
+    closedWaitlistEntries: 0,
+  }
 
   const run = db.transaction((now: Date): SweepOutcome => {
     const at = now.toISOString()
     const expired = bookings.expiredUnpaid(at)
     // The booking ended at its expiry instant, even when the central was off at the time.
     for (const b of expired) bookings.endBooking(b.id, 'expired', b.expiresAt)
+    // W1: an oral entry whose written booking just expired can no longer succeed.
+    for (const candidateId of new Set(expired.map((b) => bookings.booking(b.id)?.candidateId ?? '')))
+      if (candidateId !== '') waitlist.recheckCandidate(candidateId, now)
+    // W4 before W2: an entry whose window closed gets no seat; the rest are served in order.
+    const closedWaitlistEntries = waitlist.endClosedWindows(now)
+    const promoted = waitlist.promoteAll(now)
     const closedOrders = orders.closeLapsed(at)
     const deleted: string[] = []
     for (const r of idleDue.all(at)) {
@@ -48,7 +71,13 @@ export function expirySweep(db: Database, bookings: BookingStore, orders: OrderS
         deleted.push(r.candidateId)
       }
     }
-    return { expiredBookingIds: expired.map((b) => b.id), closedOrders, deletedRegistrations: deleted }
+    return {
+      expiredBookingIds: expired.map((b) => b.id),
+      closedOrders,
+      deletedRegistrations: deleted,
+      promotedEntryIds: promoted.map((e) => e.id),
+      closedWaitlistEntries,
+    }
   })
   return (now) => (anythingDue.get({ at: now.toISOString() }) === 1 ? run.immediate(now) : nothing)
 }

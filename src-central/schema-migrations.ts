@@ -252,5 +252,54 @@ const v2Bookings: SchemaMigration = {
   },
 }
 
+const v3WaitlistAndCet6Review: SchemaMigration = {
+  version: 3,
+  name: 'waitlist entries (W1-W4), CET4 score records and CET6 reviews (E5)',
+  up: (db) => {
+    db.exec(`
+      -- W2: sequence is the central's receive order, the queue order of each offering. Rows are
+      -- never deleted: finished entries are listed with their remark (W4).
+      CREATE TABLE waitlist_entries (
+        sequence INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        candidate_id TEXT NOT NULL REFERENCES roster_records (candidate_id),
+        offering_id TEXT NOT NULL REFERENCES offerings (id),
+        subject_code TEXT NOT NULL REFERENCES subjects (code),
+        -- B2/W1: one waiting entry per level and kind, e.g. 'written-4', 'oral-4'
+        level_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('waiting', 'promoted', 'cancelled', 'failed')),
+        submitted_at TEXT NOT NULL,
+        ended_at TEXT,
+        remark TEXT,
+        booking_id TEXT REFERENCES bookings (id),
+        submitted_by_kiosk TEXT NOT NULL,
+        CHECK ((status = 'waiting') = (ended_at IS NULL))
+      ) STRICT;
+      CREATE UNIQUE INDEX waitlist_one_waiting_per_level ON waitlist_entries (candidate_id, level_key)
+        WHERE status = 'waiting';
+      CREATE INDEX waitlist_queue ON waitlist_entries (offering_id, sequence) WHERE status = 'waiting';
+      CREATE INDEX waitlist_by_candidate ON waitlist_entries (candidate_id, sequence);
+
+      -- E5: CET4 results as the exam authority keeps them (id_number normalised).
+      CREATE TABLE cet4_scores (
+        ticket_number TEXT PRIMARY KEY,
+        id_number TEXT NOT NULL,
+        name TEXT NOT NULL,
+        total_score INTEGER NOT NULL CHECK (total_score BETWEEN 0 AND 710)
+      ) STRICT;
+
+      -- E5: one review per candidate, ever.
+      CREATE TABLE cet6_reviews (
+        candidate_id TEXT PRIMARY KEY REFERENCES roster_records (candidate_id),
+        ticket_number TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('passed', 'pending', 'refused')),
+        message TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        submitted_by_kiosk TEXT NOT NULL
+      ) STRICT;
+    `)
+  },
+}
+
 /** In order; the last version is the schema this build expects. */
-export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [v1Initial, v2Bookings]
+export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [v1Initial, v2Bookings, v3WaitlistAndCet6Review]

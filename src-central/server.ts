@@ -24,6 +24,10 @@ import { examSessionRoutes } from './routes/exam-session'
 import { orderRoutes } from './routes/orders'
 import { registrationRoutes } from './routes/registrations'
 import { rosterRoutes } from './routes/roster'
+import { cet6ReviewRoutes } from './routes/cet6-review'
+import { waitlistRoutes } from './routes/waitlist'
+import { waitlistPromotion } from './waitlist-promotion'
+import { waitlistStore } from './waitlist-store'
 
 export interface CentralServerOptions {
   /** SQLite file (':memory:' allowed in tests). */
@@ -70,14 +74,18 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   const currentExamSession = currentExamSessionReader(db)
   const bookings = bookingStore(db, options.registrationGraceMs ?? REGISTRATION_GRACE_MS)
   const orders = orderStore(db, () => publicUrl)
-  const sweep = expirySweep(db, bookings, orders)
+  const waitlist = waitlistStore(db)
+  const promotion = waitlistPromotion(bookings, waitlist)
+  const sweep = expirySweep(db, bookings, orders, promotion)
   const pay = payPage(bookings, orders, paymentReceiver(db, bookings, orders))
   const dispatch = createRouter(db, [
     ...examSessionRoutes(currentExamSession),
     ...catalogRoutes(db, currentExamSession),
     ...rosterRoutes(db, currentExamSession),
-    ...registrationRoutes(db, bookings, options.registrationGraceMs ?? REGISTRATION_GRACE_MS),
-    ...bookingRoutes(db, bookings, orders),
+    ...registrationRoutes(db, bookings, options.registrationGraceMs ?? REGISTRATION_GRACE_MS, waitlist, promotion),
+    ...bookingRoutes(db, bookings, orders, waitlist, promotion),
+    ...waitlistRoutes(db, bookings, waitlist, promotion),
+    ...cet6ReviewRoutes(db),
     ...orderRoutes(db, bookings, orders, currentExamSession),
   ])
 

@@ -3,8 +3,10 @@
  * Times cross as ISO 8601 strings with offset; money crosses as integer fen (cents).
  */
 import { z } from 'zod'
+import { CET6_REVIEW_STATUSES } from './domain/cet6-review'
 import { ID_TYPES } from './domain/id-documents'
 import { SUBJECT_CODES } from './domain/subjects'
+import { WAITLIST_CANCEL_REASONS, WAITLIST_STATUSES } from './domain/waitlist-rules'
 
 export const isoTime = z.iso.datetime({ offset: true })
 export const idTypeSchema = z.enum(ID_TYPES)
@@ -169,3 +171,44 @@ export type Order = z.infer<typeof orderSchema>
 /** Seats left of one offering after a change, so kiosks update their cached catalog. */
 export const seatCountSchema = z.object({ offeringId: z.string().min(1), seatsLeft: z.number().int().nonnegative() })
 export type SeatCount = z.infer<typeof seatCountSchema>
+
+/**
+ * W1–W4: a waitlist entry (候补) of one candidate for one full offering, as the central keeps it.
+ * The queue is per offering, in the order the central received the entries (W2).
+ */
+export const waitlistStatusSchema = z.enum(WAITLIST_STATUSES)
+export const waitlistCancelReasonSchema = z.enum(WAITLIST_CANCEL_REASONS)
+export const waitlistEntrySchema = z.object({
+  id: z.string().min(1),
+  candidateId: z.string().min(1),
+  offeringId: z.string().min(1),
+  subjectCode: subjectCodeSchema,
+  schoolCode: z.string().min(1),
+  campusCode: z.string().min(1),
+  /** waiting 正在候补 / promoted 候补成功 / cancelled 考生取消 / failed 候补失败 (e.g. 报名结束). */
+  status: waitlistStatusSchema,
+  /** 候补时间: when the central received it (W2's order). */
+  submittedAt: isoTime,
+  /** When it was promoted, cancelled or ended; null while waiting. */
+  endedAt: isoTime.nullable(),
+  /** 候补备注: the cancel reason (W3), the system's ending (报名结束) or the promotion note; null while waiting. */
+  remark: z.string().nullable(),
+  /** W2: entries waiting before this one for the same offering ("前面还有 N 人"); null unless waiting. */
+  ahead: z.number().int().nonnegative().nullable(),
+  /** W2: the unpaid booking made for it when promoted; null otherwise. */
+  bookingId: z.string().nullable(),
+})
+export type WaitlistEntry = z.infer<typeof waitlistEntrySchema>
+
+/** E5: the candidate's one CET6 qualification review and its immediate result. */
+export const cet6ReviewSchema = z.object({
+  candidateId: z.string().min(1),
+  /** The CET4 准考证号 submitted (15 digits). */
+  ticketNumber: z.string(),
+  /** passed (英语六级笔试 now eligible) / pending (未复核, the school reviews by hand) / refused. */
+  status: z.enum(CET6_REVIEW_STATUSES),
+  /** The result in one sentence for the candidate. */
+  message: z.string(),
+  submittedAt: isoTime,
+})
+export type Cet6Review = z.infer<typeof cet6ReviewSchema>

@@ -12,12 +12,20 @@ import type { OrderStore } from '../order-store'
 import { ruleRefusal } from '../refusal'
 import { answer, badRequest, notFound, refuse, type RouteOutcome } from '../reply'
 import { defineRoute, type Route } from '../route'
+import type { WaitlistPromotion } from '../waitlist-promotion'
+import type { WaitlistStore } from '../waitlist-store'
 import { CANDIDATE_NOT_FOUND_MESSAGE, REGISTRATION_NOT_FOUND_MESSAGE } from './registrations'
 
 export const OFFERING_NOT_FOUND_MESSAGE = '没有这个报考科目，请刷新科目列表后重试。'
 export const BOOKING_NOT_FOUND_MESSAGE = '没有找到这条报考记录，请刷新报名信息。'
 
-export function bookingRoutes(db: Database, bookings: BookingStore, orders: OrderStore): Route[] {
+export function bookingRoutes(
+  db: Database,
+  bookings: BookingStore,
+  orders: OrderStore,
+  waitlist: WaitlistStore,
+  promotion: WaitlistPromotion,
+): Route[] {
   /** The booking when it is this candidate's and the candidate is one of the device's. */
   function ownBooking(bookingId: string, candidateId: string, schools: string): RouteOutcome<Booking> {
     if (!bookings.candidate(candidateId, schools)) return notFound(CANDIDATE_NOT_FOUND_MESSAGE)
@@ -46,8 +54,14 @@ export function bookingRoutes(db: Database, bookings: BookingStore, orders: Orde
           if (offering.schoolCode !== candidate.schoolCode) return refuse(422, 'NOT_ELIGIBLE', '只能报考学籍学校的科目。')
           wanted.push(offering)
         }
-        // W1 will pass active waitlist entries here; they count for B2.
-        const allowed = checkCanBook({ candidate, offerings: wanted, bookings: bookings.activeBookingsOf(candidate.candidateId), now })
+        // B2: active waitlist entries count as bookings at their level.
+        const allowed = checkCanBook({
+          candidate,
+          offerings: wanted,
+          bookings: bookings.activeBookingsOf(candidate.candidateId),
+          activeWaitlistSubjectCodes: waitlist.waitingSubjectCodes(candidate.candidateId),
+          now,
+        })
         if (!allowed.ok) return ruleRefusal(allowed.error)
         const created: Booking[] = []
         for (const offering of wanted) {
@@ -69,6 +83,9 @@ export function bookingRoutes(db: Database, bookings: BookingStore, orders: Orde
         const allowed = checkCanCancel({ booking, offering, bookings: bookings.activeBookingsOf(body.candidateId), now })
         if (!allowed.ok) return ruleRefusal(allowed.error)
         bookings.endBooking(booking.id, 'cancelled', now.toISOString())
+        // W1: an oral entry that needed this written booking ends; W2: the seat goes to the first in line.
+        promotion.recheckCandidate(booking.candidateId, now)
+        promotion.promote(booking.offeringId, now)
         const ended = bookings.booking(booking.id) as Booking
         return answer({ booking: ended, seats: [bookings.seatCount(booking.offeringId)] })
       }),

@@ -11,6 +11,8 @@ import type { BookingStore } from '../booking-store'
 import { ruleRefusal } from '../refusal'
 import { answer, notEligible, notFound } from '../reply'
 import { defineRoute, type Route } from '../route'
+import type { WaitlistPromotion } from '../waitlist-promotion'
+import type { WaitlistStore } from '../waitlist-store'
 
 export const CANDIDATE_NOT_FOUND_MESSAGE = '未找到该考生的资格信息，请重新查询资格。'
 export const REGISTRATION_NOT_FOUND_MESSAGE = '该考生尚未确认报名信息。'
@@ -18,7 +20,13 @@ export const REGISTRATION_NOT_FOUND_MESSAGE = '该考生尚未确认报名信息
 const REGISTRATION_COLUMNS = `r.candidate_id AS candidateId, r.exam_session_id AS examSessionId,
   r.agreement_version AS agreementVersion, r.agreement_accepted_at AS agreementAcceptedAt, r.confirmed_at AS confirmedAt`
 
-export function registrationRoutes(db: Database, bookings: BookingStore, registrationGraceMs: number): Route[] {
+export function registrationRoutes(
+  db: Database,
+  bookings: BookingStore,
+  registrationGraceMs: number,
+  waitlist: WaitlistStore,
+  promotion: WaitlistPromotion,
+): Route[] {
   const candidate = db.prepare<
     { candidateId: string; schools: string },
     { examSessionId: string; eligibleSubjectCodes: string }
@@ -79,11 +87,15 @@ export function registrationRoutes(db: Database, bookings: BookingStore, registr
         if (!allowed.ok) return ruleRefusal(allowed.error)
         const at = now.toISOString()
         const seats: SeatCount[] = []
+        // W4: the candidate's waiting entries end with the registration.
+        for (const e of waitlist.waitingOf(candidateId)) waitlist.end(e.id, 'failed', at, '报名信息已删除，候补结束。')
+        for (const b of held) bookings.endBooking(b.id, 'cancelled', at)
+        remove.run(candidateId)
+        // W2: each freed seat goes to the first waiting entry of its offering.
         for (const b of held) {
-          bookings.endBooking(b.id, 'cancelled', at)
+          promotion.promote(b.offeringId, now)
           seats.push(bookings.seatCount(b.offeringId))
         }
-        remove.run(candidateId)
         return answer({ candidateId, deletedAt: at, seats })
       }),
     ),

@@ -9,6 +9,7 @@ import { BOOKING_REFUSAL_CODES } from '../domain/booking-refusals'
 import {
   announcementSchema,
   bookingSchema,
+  cet6ReviewSchema,
   examSessionSchema,
   idTypeSchema,
   isoTime,
@@ -19,7 +20,10 @@ import {
   schoolSchema,
   scoreReportChoiceSchema,
   seatCountSchema,
+  subjectCodeSchema,
   subjectSchema,
+  waitlistCancelReasonSchema,
+  waitlistEntrySchema,
 } from '../schemas'
 
 export const CENTRAL_API_PREFIX = '/v1'
@@ -197,6 +201,86 @@ export const endpoints = {
     request: z.object({}).strict(),
     response: answer({ candidateId: z.string(), deletedAt: isoTime, seats: z.array(seatCountSchema) }),
     mutating: true,
+  }),
+
+  /**
+   * W1/W2: submits a waitlist entry (提交候补) for a full offering; it joins the back of that
+   * offering's queue in the order the central receives it. Refusals as createBookings, plus
+   * SEATS_AVAILABLE (book it instead), LEVEL_TAKEN (a booking or entry at that level, B2) and
+   * WRITTEN_NOT_BOOKED (oral: the same-level written subject is not booked).
+   */
+  submitWaitlistEntry: endpoint({
+    method: 'POST',
+    path: '/v1/waitlist',
+    request: z.object({ candidateId: z.string().min(1), offeringId: z.string().min(1) }).strict(),
+    response: answer({ entry: waitlistEntrySchema }),
+    mutating: true,
+  }),
+  /** W3: 取消候补 with a reason from the list; the entry becomes 考生取消 with the reason as remark. WAITLIST_GONE when no longer waiting. */
+  cancelWaitlistEntry: endpoint({
+    method: 'POST',
+    path: '/v1/waitlist/:entryId/cancel',
+    request: z.object({ candidateId: z.string().min(1), reason: waitlistCancelReasonSchema }).strict(),
+    response: answer({ entry: waitlistEntrySchema }),
+    mutating: true,
+  }),
+  /**
+   * W4: all the candidate's entries of the current session, oldest first: waiting ones with their
+   * queue position (`ahead`), finished ones with their remark. The central promotes and ends what
+   * is due before answering, so a 候补成功 shows here (and its booking in listBookings) at once.
+   */
+  listWaitlist: endpoint({
+    method: 'GET',
+    path: '/v1/candidates/:candidateId/waitlist',
+    request: null,
+    response: answer({ entries: z.array(waitlistEntrySchema) }),
+    mutating: false,
+  }),
+  /**
+   * W2 (demo/staff): raises an offering's capacity to `capacity` (never lowers it); the new seats
+   * go to the offering's waiting entries first (each becomes 候补成功 with an unpaid booking).
+   * The kiosk lets only a supervisor call it. 400 BAD_REQUEST when `capacity` is not higher.
+   */
+  raiseCapacity: endpoint({
+    method: 'POST',
+    path: '/v1/offerings/:offeringId/capacity',
+    request: z.object({ capacity: z.number().int().positive().max(100000) }).strict(),
+    response: answer({
+      offeringId: z.string(),
+      capacity: z.number().int().nonnegative(),
+      seats: z.array(seatCountSchema),
+      promoted: z.array(waitlistEntrySchema),
+    }),
+    mutating: true,
+  }),
+  /**
+   * E5: submits the candidate's one CET6 qualification review (CET6资格复核) with a CET4 准考证号.
+   * The answer is the immediate result (passed / pending 未复核 / refused, with its message) and the
+   * candidate's eligible subjects after it (passed adds 2 英语六级笔试). 422 TICKET_FORMAT when not
+   * 15 digits (not counted as a submission); 409 REVIEW_ALREADY_SUBMITTED / ALREADY_CET6_ELIGIBLE.
+   */
+  submitCet6Review: endpoint({
+    method: 'POST',
+    path: '/v1/candidates/:candidateId/cet6-review',
+    request: z.object({ ticketNumber: z.string().min(1).max(40) }).strict(),
+    response: answer({ review: cet6ReviewSchema, eligibleSubjectCodes: z.array(subjectCodeSchema) }),
+    mutating: true,
+  }),
+  /** W2 (staff): how many entries wait per offering of the device's schools (offerings with none are omitted). */
+  listWaitlistCounts: endpoint({
+    method: 'GET',
+    path: '/v1/waitlist/counts',
+    request: null,
+    response: answer({ counts: z.array(z.object({ offeringId: z.string(), waiting: z.number().int().positive() })) }),
+    mutating: false,
+  }),
+  /** E5: the candidate's review, or null when none was submitted, and their eligible subjects. */
+  getCet6Review: endpoint({
+    method: 'GET',
+    path: '/v1/candidates/:candidateId/cet6-review',
+    request: null,
+    response: answer({ review: cet6ReviewSchema.nullable(), eligibleSubjectCodes: z.array(subjectCodeSchema) }),
+    mutating: false,
   }),
 }
 

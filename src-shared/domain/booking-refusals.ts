@@ -1,6 +1,6 @@
 /**
  * The codes a booking, cancellation, score-report choice, order or payment can be refused with
- * (B1–B7, R1, P1–P4). Shared by the kiosk's Result errors and the central's HTTP errors, so a
+ * (B1–B7, R1, P1–P4), a waitlist entry (W1–W4) or a CET6 review (E5). Shared by the kiosk's Result errors and the central's HTTP errors, so a
  * refusal keeps its meaning across both boundaries. This file imports nothing: result.ts and the
  * central contract both build on it.
  */
@@ -39,6 +39,18 @@ export const BOOKING_REFUSAL_CODES = [
   'ALREADY_PAID',
   /** B6: the registration holds a paid booking and cannot be deleted. */
   'HAS_PAID_BOOKINGS',
+  /** W1: the offering still has seats: book it instead of waiting. */
+  'SEATS_AVAILABLE',
+  /** W1: an oral waitlist needs the same-level written subject booked. */
+  'WRITTEN_NOT_BOOKED',
+  /** W3: the waitlist entry is no longer waiting (promoted, cancelled or ended). */
+  'WAITLIST_GONE',
+  /** E5: the candidate already submitted their one CET6 review. */
+  'REVIEW_ALREADY_SUBMITTED',
+  /** E5: the candidate is already eligible for 英语六级笔试. */
+  'ALREADY_CET6_ELIGIBLE',
+  /** E5: the 准考证号 is not 15 digits. */
+  'TICKET_FORMAT',
 ] as const
 
 export type BookingRefusalCode = (typeof BOOKING_REFUSAL_CODES)[number]
@@ -65,4 +77,10 @@ export const BOOKING_REFUSAL_STATUS: Readonly<Record<BookingRefusalCode, 409 | 4
   NOTHING_TO_PAY: 409,
   ALREADY_PAID: 409,
   HAS_PAID_BOOKINGS: 409,
+  SEATS_AVAILABLE: 409,
+  WRITTEN_NOT_BOOKED: 409,
+  WAITLIST_GONE: 409,
+  REVIEW_ALREADY_SUBMITTED: 409,
+  ALREADY_CET6_ELIGIBLE: 409,
+  TICKET_FORMAT: 422,
 }

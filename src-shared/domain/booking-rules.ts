@@ -117,18 +117,26 @@ export interface OfferingAvailability {
   readonly reason: string | null
   /** 剩余容量 as the list shows it. */
   readonly seats: '有' | '无'
+  /** W1 候补状态: 可以候补 when the offering is full and the candidate may submit a waitlist entry for it. */
+  readonly waitlist: '可以候补' | null
 }
 
 function refusal(
   code: NonNullable<OfferingAvailability['code']>,
   reason: string,
   seats: OfferingAvailability['seats'],
-): OfferingAvailability {
+): Omit<OfferingAvailability, 'waitlist'> {
   return { bookable: false, code, reason, seats }
 }
 
-/** B1, B2, B3: whether the candidate can book this offering now, and if not, why. */
+/** B1, B2, B3 (and W1's 可以候补): whether the candidate can book this offering now, and if not, why. */
 export function offeringAvailability(input: AvailabilityInput): OfferingAvailability {
+  const availability = bookingAvailability(input)
+  const waitlist = availability.seats === '无' && checkCanSubmitWaitlist(input).ok ? '可以候补' : null
+  return { ...availability, waitlist }
+}
+
+function bookingAvailability(input: AvailabilityInput): Omit<OfferingAvailability, 'waitlist'> {
   const { candidate, offering, now } = input
   const subject = subjectOf(offering.subjectCode)
   const seats = offering.seatsLeft > 0 ? '有' : '无'
@@ -157,6 +165,9 @@ export function offeringAvailability(input: AvailabilityInput): OfferingAvailabi
     if (waiting !== undefined)
       return refusal('LEVEL_TAKEN', `已在候补${subjectName(waiting)}，同一级别只能报考一个笔试科目。`, seats)
   } else {
+    // B2/W1: an active waitlist entry for this oral subject holds it.
+    if ((input.activeWaitlistSubjectCodes ?? []).includes(subject.code))
+      return refusal('LEVEL_TAKEN', `已在候补${name}，不能同时报考。`, seats)
     // B3: the same-level written subject booked AND paid; the campus allowed for the candidate.
     const written = sameLevelWrittenCode(subject)
     if (!active.some((b) => b.subjectCode === written && b.status === 'paid'))
@@ -167,6 +178,48 @@ export function offeringAvailability(input: AvailabilityInput): OfferingAvailabi
 
   if (offering.seatsLeft <= 0) return refusal('NO_SEATS', `${name}在该校区已无剩余容量。`, seats)
   return { bookable: true, code: null, reason: null, seats }
+}
+
+/**
+ * W1 (with B1, B2, B3): whether the candidate may submit a waitlist entry (提交候补) for this
+ * offering now. Only a full offering is waited for; one entry per level, and an active booking at
+ * that level counts (B2); an oral waitlist needs the same-level written subject booked (paid or
+ * not), where booking the oral itself needs it paid.
+ */
+export function checkCanSubmitWaitlist(input: AvailabilityInput): Result<void> {
+  const { candidate, offering, now } = input
+  const subject = subjectOf(offering.subjectCode)
+  const name = subject.name
+  const active = input.bookings.filter((b) => isActive(b, now))
+  const waiting = input.activeWaitlistSubjectCodes ?? []
+
+  if (active.some((b) => b.subjectCode === subject.code)) return fail('ALREADY_BOOKED', `已报考${name}，不能再提交候补。`)
+  if (waiting.includes(subject.code)) return fail('LEVEL_TAKEN', `已在候补${name}，不能重复提交候补。`)
+  if (!candidate.eligibleSubjectCodes.includes(subject.code)) return fail('NOT_ELIGIBLE', `考生没有${name}的报考资格。`)
+  if (offering.examStart === null) return fail('EXAM_TIME_NOT_SET', `${name}的考试时间尚未设置，暂不能候补。`)
+  if (!isWindowOpen(offering, now))
+    return fail(
+      'WINDOW_CLOSED',
+      ms(now) < ms(offering.registrationStart) ? '该校区报名尚未开始，请在报名时间内提交候补。' : '该校区报名时间已结束，不能提交候补。',
+    )
+  if (offering.feeCents <= 0) return fail('FEE_NOT_SET', `${name}的费用尚未设置，暂不能候补。`)
+
+  if (subject.kind === 'written') {
+    const sameLevel = active.find((b) => isWrittenAtLevel(b.subjectCode, subject.level))
+    if (sameLevel)
+      return fail('LEVEL_TAKEN', `已报考${subjectName(sameLevel.subjectCode)}，同一级别只能报考或候补一个笔试科目。`)
+    const other = waiting.find((c) => isWrittenAtLevel(c, subject.level))
+    if (other !== undefined) return fail('LEVEL_TAKEN', `已在候补${subjectName(other)}，同一级别只能候补一个笔试科目。`)
+  } else {
+    const written = sameLevelWrittenCode(subject)
+    if (!active.some((b) => b.subjectCode === written))
+      return fail('WRITTEN_NOT_BOOKED', `请先报考${subjectName(written)}，再提交${name}候补。`)
+    if (!offering.oralAllowedCampusCodes.includes(candidate.campusCode))
+      return fail('CAMPUS_NOT_ALLOWED', `学校的口试报考设置不允许本校区考生报考该校区的${name}。`)
+  }
+
+  if (offering.seatsLeft > 0) return fail('SEATS_AVAILABLE', `${name}在该校区尚有剩余容量，请直接报考。`)
+  return ok(undefined)
 }
 
 function isWrittenAtLevel(code: string, level: number): boolean {

@@ -16,7 +16,7 @@ describe('central schema migration 2 (bookings, orders, payments)', () => {
         `INSERT INTO registrations (candidate_id, exam_session_id, agreement_version, agreement_accepted_at, confirmed_at, confirmed_by_kiosk)
          VALUES ('C12001-00008', '2026H2', 'v1', '2026-09-01T01:00:00.000Z', '2026-09-01T01:02:03.456Z', 'K')`,
       ).run()
-      const outcome = migrateCentralDatabase(db)
+      const outcome = migrateCentralDatabase(db, { migrations: SCHEMA_MIGRATIONS.filter((m) => m.version <= 2) })
       expect(outcome).toMatchObject({ fromVersion: 1, toVersion: 2, created: false })
       expect(db.prepare(`SELECT idle_due_at FROM registrations`).pluck().get()).toBe('2026-09-02T01:02:03.456Z')
       for (const table of ['bookings', 'orders', 'order_bookings', 'payments', 'candidate_notifications'])

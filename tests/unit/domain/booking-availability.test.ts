@@ -7,7 +7,7 @@ const available = (o = offering('1'), bookings = [booking('2', { status: 'cancel
 
 describe('offering availability (B1–B3)', () => {
   it('B1: an eligible, open, priced offering with seats and an exam time is bookable', () => {
-    expect(available()).toEqual({ bookable: true, code: null, reason: null, seats: '有' })
+    expect(available()).toEqual({ bookable: true, code: null, reason: null, seats: '有', waitlist: null })
   })
 
   it('B1: refuses a subject the candidate is not eligible for', () => {
@@ -37,6 +37,7 @@ describe('offering availability (B1–B3)', () => {
       code: 'NO_SEATS',
       reason: '日语六级笔试在该校区已无剩余容量。',
       seats: '无',
+      waitlist: '可以候补',
     })
     // A full offering that is also closed says closed, not full.
     expect(available(offering('4', { seatsLeft: 0, registrationEnd: NOW })).code).toBe('WINDOW_CLOSED')
