@@ -1,0 +1,61 @@
+/**
+ * E2 lookup at scale, through the handler's path: the operation's zod input, the ID-number rule,
+ * the keyed-hash probe with decryption and the mapping to the screen's view; against a raw
+ * prepared `get` on the same index with the hash already computed.
+ */
+import { checkIdNumber } from '../../src-shared/domain/id-documents'
+import { operations } from '../../src-shared/ipc/contract'
+import { toCandidateView } from '../services/candidate-view'
+import { findRosterByDocument } from '../store/roster-repository'
+import type { BenchStore } from './bench-store'
+import { syntheticCandidate } from './synthetic-roster'
+
+export interface LookupFigures {
+  readonly p50Ms: number
+  readonly p99Ms: number
+  readonly rawP50Ms: number
+  readonly rawP99Ms: number
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+/** A fixed pseudo-random sequence, so runs probe the same candidates. */
+function picks(count: number, rows: number): number[] {
+  let x = 2463534242
+  return Array.from({ length: count }, () => {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) % rows
+  })
+}
+
+export async function benchLookup(bench: BenchStore, rows: number, lookups: number): Promise<LookupFigures> {
+  const visitId = '00000000-0000-4000-8000-000000000000'
+  const handler: number[] = []
+  for (const i of picks(lookups, rows)) {
+    const c = syntheticCandidate(i)
+    const t0 = performance.now()
+    const input = operations.lookupEligibility.input.parse({ visitId, idType: c.idType, idNumber: c.idNumber, name: c.name })
+    const id = checkIdNumber(input.idType, input.idNumber)
+    if (!id.ok) throw new Error('bench ID refused')
+    const record = await findRosterByDocument(bench.store.db, bench.protector, input.idType, id.value)
+    if (record === null || record.name !== input.name) throw new Error('bench candidate not found')
+    await toCandidateView(bench.store.db, record, null)
+    handler.push(performance.now() - t0)
+  }
+  const get = bench.store.sqlite.prepare('select * from roster_records where id_type = ? and id_number_hmac = ?')
+  const raw: number[] = []
+  for (const i of picks(lookups, rows)) {
+    const c = syntheticCandidate(i)
+    const hash = bench.protector.blindIndex(c.idNumber)
+    const t0 = performance.now()
+    if (get.get(c.idType, hash) === undefined) throw new Error('bench candidate not found')
+    raw.push(performance.now() - t0)
+  }
+  handler.sort((a, b) => a - b)
+  raw.sort((a, b) => a - b)
+  return { p50Ms: percentile(handler, 50), p99Ms: percentile(handler, 99), rawP50Ms: percentile(raw, 50), rawP99Ms: percentile(raw, 99) }
+}
