@@ -17,6 +17,10 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           host: resolve(__dirname, 'src-main/host/cli.ts'),
           central: resolve(__dirname, 'src-central/cli.ts'),
+          // 数据导入's worker thread, started by main from beside these files.
+          'roster-import-worker': resolve(__dirname, 'src-main/import/roster-import-worker.ts'),
+          // `npm run bench` (left out of installers by electron-builder.yml).
+          bench: resolve(__dirname, 'src-main/bench/cli.ts'),
         },
       },
     },

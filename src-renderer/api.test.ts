@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { KioskApi } from '../src-shared/ipc/contract'
+import { OPERATION_NAMES, type KioskApi } from '../src-shared/ipc/contract'
 import { chooseApi, createHttpApi, UNREACHABLE_MESSAGE } from './api'
 
 function jsonResponse(body: unknown, status = 200): Response {
@@ -40,6 +40,11 @@ describe('api transport', () => {
   it('treats an answer that is not a Result as unreachable', async () => {
     const api = createHttpApi(vi.fn<typeof fetch>().mockResolvedValue(new Response('<html>502</html>', { status: 502 })))
     expect(await api.signOut({})).toEqual({ ok: false, error: { code: 'INTERNAL', message: UNREACHABLE_MESSAGE } })
+  })
+
+  it('reaches every operation of the contract, digits in the name included (getCet6Review)', () => {
+    const api = createHttpApi(vi.fn<typeof fetch>()) as unknown as Record<string, unknown>
+    for (const name of OPERATION_NAMES) expect(typeof api[name], name).toBe('function')
   })
 
   it('is not mistaken for a promise', () => {

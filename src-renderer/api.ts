@@ -28,7 +28,7 @@ function isResult(body: unknown): body is Result<unknown> {
 
 /** Operation names are camelCase identifiers; anything else (e.g. `then`) is not an operation. */
 function isOperationName(key: string | symbol): key is string {
-  return typeof key === 'string' && key !== 'then' && /^[a-z][A-Za-z]*$/.test(key)
+  return typeof key === 'string' && key !== 'then' && /^[a-z][A-Za-z0-9]*$/.test(key)
 }
 
 /** The KioskApi over the headless host's HTTP routes. Every failure comes back as a Result. */

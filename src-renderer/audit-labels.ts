@@ -12,6 +12,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'operator.enable': '启用操作员',
   'operator.password-reset': '重置密码',
   'audit.export': '导出审计日志',
+  'roster.import': '导入考生名单',
+  'waitlist.submit': '提交候补',
+  'waitlist.cancel': '取消候补',
+  'cet6.review': 'CET6资格复核',
+  'offering.capacity': '调整容量',
 }
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = {

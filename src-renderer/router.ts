@@ -6,6 +6,8 @@ import { nextTick } from 'vue'
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router'
 import AgreementScreen from './screens/AgreementScreen.vue'
 import AuditLogScreen from './screens/AuditLogScreen.vue'
+import DataImportScreen from './screens/DataImportScreen.vue'
+import CapacityScreen from './screens/CapacityScreen.vue'
 import OperatorsScreen from './screens/OperatorsScreen.vue'
 import ConfirmScreen from './screens/ConfirmScreen.vue'
 import HomeScreen from './screens/HomeScreen.vue'
@@ -52,6 +54,8 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/operators', component: OperatorsScreen, meta: { title: '操作员管理', supervisorOnly: true } },
   { path: '/audit', component: AuditLogScreen, meta: { title: '审计日志', supervisorOnly: true } },
+  { path: '/import', component: DataImportScreen, meta: { title: '数据导入', supervisorOnly: true } },
+  { path: '/capacity', component: CapacityScreen, meta: { title: '容量管理', supervisorOnly: true } },
   { path: '/:unknown(.*)*', redirect: '/' },
 ]
 

@@ -31,6 +31,8 @@ import { createOffsetClock, type TestClockControl } from './test-clock'
 import type { UpdateStatus } from '../../src-shared/ipc/update-status'
 import type { KioskConfig } from './kiosk-config'
 import { createScheduler, type Timers } from './scheduler'
+import { RosterImports, type SpawnImportWorker } from '../import/roster-import-supervisor'
+import { appendAudit } from '../store/audit-repository'
 
 export interface KioskServices {
   readonly config: KioskConfig
@@ -60,6 +62,8 @@ export interface KioskServicesOptions {
   readonly keyWrapper?: KeyWrapper
   /** K6: the Electron shell's updater state, served by getUpdateStatus. */
   readonly updateStatus?: () => UpdateStatus
+  /** 数据导入: runs the import in-process in unit tests (Vitest cannot start the TS worker). */
+  readonly spawnImportWorker?: SpawnImportWorker
 }
 
 export const KIOSK_DB_FILE = 'kiosk.sqlite'
@@ -90,6 +94,8 @@ async function connectCentral(config: KioskConfig, clock: Clock): Promise<Centra
 interface ProtectedStore {
   readonly store: KioskStore
   readonly protector: FieldProtector
+  /** Handed to the roster import worker, which opens its own connection. */
+  readonly dataKey: Buffer
 }
 
 /**
@@ -103,9 +109,10 @@ export async function openProtectedStore(config: KioskConfig, wrapper: KeyWrappe
   )
   try {
     await migrateToLatest(store.db)
-    const protector = createFieldProtector(await loadOrCreateDataKey(store.db, wrapper))
+    const dataKey = await loadOrCreateDataKey(store.db, wrapper)
+    const protector = createFieldProtector(dataKey)
     await protectParkedRosterValues(store, protector)
-    return { store, protector }
+    return { store, protector, dataKey }
   } catch (error) {
     await store.close()
     throw error
@@ -121,8 +128,9 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
   const link = await connectCentral(config, clock)
   let store: KioskStore
   let protector: FieldProtector
+  let dataKey: Buffer
   try {
-    ;({ store, protector } = await openProtectedStore(config, options.keyWrapper ?? createKeyFileWrapper(config.dataDir)))
+    ;({ store, protector, dataKey } = await openProtectedStore(config, options.keyWrapper ?? createKeyFileWrapper(config.dataDir)))
     try {
       if (link.demo !== null) await seedDemoOperators(store.db, clock)
       // A visit left open by a crash or power cut is over: the desk starts empty.
@@ -142,6 +150,22 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
     clock,
   })
   const desk = new Desk()
+  const rosterImports = new RosterImports({
+    dbPath: join(config.dataDir, KIOSK_DB_FILE),
+    dataKey,
+    ...(config.sqliteNativeBinding === undefined ? {} : { nativeBinding: config.sqliteNativeBinding }),
+    ...(options.spawnImportWorker === undefined ? {} : { spawn: options.spawnImportWorker }),
+    // K1: how each import ended, once the worker has let go of the database.
+    onFinished: (outcome) =>
+      void appendAudit(store.db, {
+        at: clock(),
+        operatorId: desk.operator?.id ?? null,
+        candidateId: null,
+        action: 'roster.import',
+        outcome: outcome?.succeeded === true ? 'ok' : 'failed',
+        detail: outcome === null ? 'worker ended early' : `${outcome.imported} imported, ${outcome.errorCount} refused, ${outcome.rows} rows`,
+      }).catch(() => logger.warn('could not audit the end of a roster import')),
+  })
   const ctx: ServiceContext = {
     db: store.db,
     central,
@@ -150,6 +174,7 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
     mode: link.demo === null ? 'central' : 'demo',
     logger,
     protector,
+    rosterImports,
     idleTimeoutSeconds: config.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS,
     ...(options.updateStatus === undefined ? {} : { updateStatus: options.updateStatus }),
   }
@@ -178,6 +203,7 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
 
   async function dispose(): Promise<void> {
     await scheduler.dispose()
+    await rosterImports.dispose()
     await Promise.allSettled([...inFlight])
     try {
       await store.db.transaction().execute((trx) => closeOpenVisits(trx, clock(), desk.operator?.id ?? null, 'kiosk closed'))

@@ -18,11 +18,15 @@ import { getRegistrationInfo } from '../services/registration-info'
 import type { ServiceContext } from '../services/service-context'
 import { endVisit } from '../services/visit-end'
 import { getUpdateStatus } from '../services/update-status'
+import { getRosterImportErrorReport, getRosterImportProgress, startRosterImport } from '../services/roster-import'
 import { bookOfferings, cancelBooking } from '../services/booking/booking-actions'
 import { getOralOfferings, getWrittenOfferings } from '../services/booking/offering-options'
 import { getPaymentConfirmation, getPaymentStatus, startPayment } from '../services/booking/payment'
 import { deleteRegistration } from '../services/booking/registration-deletion'
 import { saveScoreReportChoices } from '../services/booking/score-report'
+import { getCet6Review, submitCet6Review } from '../services/waitlist/cet6-review'
+import { listOfferingCapacity, raiseOfferingCapacity } from '../services/waitlist/offering-capacity'
+import { cancelWaitlist, submitWaitlist } from '../services/waitlist/waitlist-actions'
 
 export type HandlerTable = {
   [N in OperationName]: (input: z.output<Operations[N]['input']>) => Promise<Result<OperationOutput<N>>>
@@ -46,6 +50,9 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
     resetOperatorPassword: (input) => resetOperatorPassword(ctx, input),
     listAuditLog: (input) => listAuditLog(ctx, input),
     exportAuditLog: (input) => exportAuditLog(ctx, input),
+    startRosterImport: (input) => startRosterImport(ctx, input),
+    getRosterImportProgress: () => getRosterImportProgress(ctx),
+    getRosterImportErrorReport: () => getRosterImportErrorReport(ctx),
     getUpdateStatus: () => getUpdateStatus(ctx),
     getWrittenOfferings: (input) => getWrittenOfferings(ctx, input),
     getOralOfferings: (input) => getOralOfferings(ctx, input),
@@ -56,5 +63,11 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
     startPayment: (input) => startPayment(ctx, input),
     getPaymentStatus: (input) => getPaymentStatus(ctx, input),
     deleteRegistration: (input) => deleteRegistration(ctx, input),
+    submitWaitlist: (input) => submitWaitlist(ctx, input),
+    cancelWaitlist: (input) => cancelWaitlist(ctx, input),
+    getCet6Review: (input) => getCet6Review(ctx, input),
+    submitCet6Review: (input) => submitCet6Review(ctx, input),
+    listOfferingCapacity: () => listOfferingCapacity(ctx),
+    raiseOfferingCapacity: (input) => raiseOfferingCapacity(ctx, input),
   }
 }

@@ -17,6 +17,8 @@ import { NO_CANDIDATE_MESSAGE, requireCandidate } from './desk-guards'
 import { ensureExamSession } from './exam-session-cache'
 import { registrationActions } from './registration-actions'
 import type { ServiceContext } from './service-context'
+import { buildWaitlistSection } from './waitlist/waitlist-section'
+import { refreshWaitlist } from './waitlist/waitlist-sync'
 
 export const NOT_CONFIRMED_MESSAGE = '请先确认学籍与资格信息。'
 export const NO_EXAM_SESSION_MESSAGE = '本机尚未同步考次信息，请连接报名中心后重试。'
@@ -31,6 +33,9 @@ export async function buildRegistrationInfo(ctx: ServiceContext, candidateId: st
   const examSession = (await findExamSession(db, registration.examSessionId)) ?? (await findCurrentExamSession(db))
   if (examSession === null) return fail('NOT_FOUND', NO_EXAM_SESSION_MESSAGE)
   const school = await findSchool(db, record.schoolCode)
+  // W2–W4: the central alone knows the queue; the desk's visit keeps its latest answer.
+  const visit = ctx.desk.visit
+  const waitlist = visit !== null && visit.candidateId === candidateId ? await refreshWaitlist(ctx, visit, candidateId) : null
   return ok({
     candidate: await toCandidateView(db, record, registration.confirmedAt),
     examSession,
@@ -40,6 +45,7 @@ export async function buildRegistrationInfo(ctx: ServiceContext, candidateId: st
       bookings: await listActiveBookings(db, candidateId),
     }),
     bookings: await buildBookingsSection(db, candidateId, ctx.clock()),
+    waitlist: await buildWaitlistSection(db, waitlist),
   })
 }
 

@@ -6,6 +6,7 @@ import type { Clock } from '../support/clock'
 import type { Logger } from '../support/logger'
 import type { UpdateStatus } from '../../src-shared/ipc/update-status'
 import type { Desk } from './desk'
+import type { RosterImports } from '../import/roster-import-supervisor'
 
 export type LinkMode = 'demo' | 'central'
 
@@ -25,4 +26,6 @@ export interface ServiceContext {
   readonly idleTimeoutSeconds?: number
   /** K6: set by the Electron shell's updater; absent in the headless host. */
   readonly updateStatus?: () => UpdateStatus
+  /** 数据导入: the roster import worker's supervisor; absent in tests that do not import. */
+  readonly rosterImports?: RosterImports
 }

@@ -25,6 +25,11 @@ export type AuditAction =
   | 'operator.enable'
   | 'operator.password-reset'
   | 'audit.export'
+  | 'roster.import'
+  | 'waitlist.submit'
+  | 'waitlist.cancel'
+  | 'cet6.review'
+  | 'offering.capacity'
 
 export type AuditOutcome = 'ok' | 'failed' | 'locked' | 'refused' | 'not-found' | 'unavailable'
 

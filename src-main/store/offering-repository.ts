@@ -73,3 +73,21 @@ export async function returnSeats(db: KioskDb, offeringIds: readonly string[], a
       .whereRef('seats_left', '<', 'capacity')
       .execute()
 }
+
+/** W2 容量管理: every cached offering, in subject order, then school and campus. */
+export async function listAllOfferings(db: KioskDb): Promise<Offering[]> {
+  const rows = await db
+    .selectFrom('offerings')
+    .innerJoin('subjects', 'subjects.code', 'offerings.subject_code')
+    .selectAll('offerings')
+    .orderBy('offerings.school_code')
+    .orderBy('subjects.sort_order')
+    .orderBy('offerings.campus_code')
+    .execute()
+  return withOralCampuses(db, rows)
+}
+
+/** W2: the capacity the central answered a raise with. */
+export async function setOfferingCapacity(db: KioskDb, offeringId: string, capacity: number, at: Date): Promise<void> {
+  await db.updateTable('offerings').set({ capacity, updated_at: at.toISOString() }).where('id', '=', offeringId).execute()
+}

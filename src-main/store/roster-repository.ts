@@ -155,3 +155,8 @@ export async function findRosterByCandidateId(db: KioskDb, protector: FieldProte
   const row = await db.selectFrom('roster_records').selectAll().where('candidate_id', '=', candidateId).executeTakeFirst()
   return row === undefined ? null : fromRow(protector, row)
 }
+
+/** E5: a passed CET6 review adds 英语六级笔试 to the cached record's 资格科目 (the central's answer). */
+export async function setEligibleSubjectCodes(db: KioskDb, candidateId: string, codes: readonly string[]): Promise<void> {
+  await db.updateTable('roster_records').set({ eligible_subject_codes: codes.join(',') }).where('candidate_id', '=', candidateId).execute()
+}

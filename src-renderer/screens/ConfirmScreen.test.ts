@@ -157,3 +157,35 @@ describe('资格信息确认 screen: K3 masked values', () => {
     expect(wrapper.find('button[aria-label="显示完整证件号码"]').exists()).toBe(false)
   })
 })
+
+describe('资格信息确认: CET6资格复核 (E5)', () => {
+  beforeEach(() => {
+    vi.resetAllMocks()
+    vi.mocked(api.getDeskStatus).mockResolvedValue(ok(deskStatus()))
+  })
+
+  it('E5: offered to a candidate without 英语六级笔试; a pass shows the new 资格科目 at once', async () => {
+    const without = candidate({ eligibleSubjects: [{ code: '1', name: '英语四级笔试' }] })
+    vi.mocked(api.getCet6Review).mockResolvedValue(ok({ status: 'none', message: null, submittedAt: null, submit: { allowed: true, reason: null } }))
+    vi.mocked(api.submitCet6Review).mockResolvedValue(
+      ok({
+        review: { status: 'passed', message: '复核通过，已增加英语六级笔试报考资格。', submittedAt: '2026-09-10T11:20:00+08:00', submit: { allowed: false, reason: '已通过' } },
+        candidate: candidate({ eligibleSubjects: [...without.eligibleSubjects, { code: '2', name: '英语六级笔试' }] }),
+      }),
+    )
+    await openConfirm(without)
+    expect(document.querySelector('main')!.textContent).not.toContain('英语六级笔试')
+    await click(button('CET6资格复核'))
+    const input = document.querySelector<HTMLInputElement>('#cet4-ticket')!
+    input.value = '120010242100101'
+    input.dispatchEvent(new Event('input'))
+    await click(button('提交复核'))
+    expect(api.submitCet6Review).toHaveBeenCalledWith({ visitId: VISIT_ID, ticketNumber: '120010242100101' })
+    expect(document.querySelector('main')!.textContent).toContain('英语六级笔试')
+  })
+
+  it('E5: not offered to a candidate who already has 英语六级笔试', async () => {
+    await openConfirm(candidate())
+    expect(Array.from(document.querySelectorAll('button')).some((b) => b.textContent?.trim() === 'CET6资格复核')).toBe(false)
+  })
+})

@@ -89,3 +89,44 @@ describe('笔试科目报考 screen', () => {
     expect(router.currentRoute.value.path).toBe('/written')
   })
 })
+
+describe('笔试科目报考: 提交候补 (W1)', () => {
+  beforeEach(() => {
+    vi.resetAllMocks()
+    vi.mocked(api.getDeskStatus).mockResolvedValue(ok(deskStatus()))
+    vi.mocked(api.getRegistrationInfo).mockResolvedValue(ok(registrationInfo()))
+  })
+
+  function fullPage(waitlist: { allowed: boolean; reason: string | null }) {
+    const page = writtenPage()
+    page.groups[0]!.options[0] = {
+      ...page.groups[0]!.options[0]!,
+      seatsLabel: '无',
+      waitlistLabel: '可以候补',
+      book: { allowed: false, reason: '英语四级笔试在该校区已无剩余容量。' },
+      waitlist,
+    }
+    return page
+  }
+
+  it('W1: a full row main allows offers 提交候补; it asks first, then submits as confirmed', async () => {
+    vi.mocked(api.getWrittenOfferings).mockResolvedValue(ok(fullPage({ allowed: true, reason: null })))
+    vi.mocked(api.submitWaitlist).mockResolvedValue(ok(registrationInfo()))
+    const { router } = await openWritten()
+    button('提交候补').click()
+    await flush()
+    expect(api.submitWaitlist).not.toHaveBeenCalled()
+    expect(document.querySelector('[role="dialog"]')!.textContent).toContain('确定提交英语四级笔试')
+    button('确定').click()
+    await flush()
+    expect(api.submitWaitlist).toHaveBeenCalledWith({ visitId: VISIT_ID, offeringId: '120010-1', confirmed: true })
+    expect(router.currentRoute.value.path).toBe('/info')
+  })
+
+  it('W1/B2: a full row main refuses shows the reason and no button', async () => {
+    vi.mocked(api.getWrittenOfferings).mockResolvedValue(ok(fullPage({ allowed: false, reason: '已在候补日语四级笔试，同一级别只能候补一个笔试科目。' })))
+    await openWritten()
+    expect(Array.from(document.querySelectorAll('button')).some((b) => b.textContent?.trim() === '提交候补')).toBe(false)
+    expect(document.body.textContent).toContain('已在候补日语四级笔试')
+  })
+})

@@ -83,6 +83,7 @@ export function registrationInfo(overrides: Partial<RegistrationInfo> = {}): Reg
       { id: 'deleteRegistration', label: '删除报名信息', enabled: true, reason: null },
     ],
     bookings: emptyBookings(),
+    waitlist: { active: [], finished: [], staleReason: null },
     ...overrides,
   }
 }
@@ -136,6 +137,8 @@ export function offeringOption(overrides: Partial<OfferingOption> = {}): Offerin
     registrationEnd: '2026-09-30T17:00:00+08:00',
     booked: false,
     book: { allowed: true, reason: null },
+    waitlist: null,
+    waiting: false,
     ...overrides,
   }
 }

@@ -81,7 +81,7 @@ export const offeringOptionSchema = z.object({
   feeCents: z.number().int().nonnegative(),
   /** 剩余容量: 有 / 无 */
   seatsLabel: z.enum(['有', '无']),
-  /** 候补状态: 可以候补 when full (the waitlist arrives in a later issue), else —. */
+  /** 候补状态: 可以候补 when full, 正在候补 when this candidate waits for it, else —. */
   waitlistLabel: z.string(),
   registrationStart: isoTime,
   registrationEnd: isoTime,
@@ -89,6 +89,10 @@ export const offeringOptionSchema = z.object({
   booked: z.boolean(),
   /** B1/B2/B3: may be ticked; the reason when not. */
   book: permissionSchema,
+  /** W1: 提交候补 is offered on full rows; allowed or the reason (B2, oral needs written). */
+  waitlist: permissionSchema.nullable(),
+  /** W1: the candidate already waits for this offering. */
+  waiting: z.boolean(),
 })
 export type OfferingOption = z.infer<typeof offeringOptionSchema>
 

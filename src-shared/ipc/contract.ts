@@ -23,6 +23,15 @@ import {
   subjectKindSchema,
   writtenOfferingsPageSchema,
 } from './booking-views'
+import {
+  capacityRowSchema,
+  cet4TicketSchema,
+  cet6ReviewViewSchema,
+  waitlistCancelReasonSchema,
+  waitlistSectionSchema,
+} from './waitlist-views'
+import { importErrorReportSchema, importProgressSchema, importSourceSchema } from './import-views'
+export type { ImportProgress } from './import-views'
 
 const none = z.object({}).strict()
 
@@ -105,6 +114,8 @@ export const registrationInfoSchema = z.object({
   actions: z.array(registrationActionSchema),
   /** B4–B7, P1–P4: the written and oral bookings with their payment state. */
   bookings: bookingsSectionSchema,
+  /** W2–W4: 候补信息. */
+  waitlist: waitlistSectionSchema,
 })
 export type RegistrationInfo = z.infer<typeof registrationInfoSchema>
 
@@ -210,6 +221,11 @@ export const operations = {
   /** K1, supervisor only: 审计日志, newest first, and its CSV export. */
   listAuditLog: operation(auditFilterSchema.extend({ limit: z.number().int().min(1).max(1000).optional() }), auditPageSchema),
   exportAuditLog: operation(auditFilterSchema, z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() })),
+  /** 数据导入, supervisor only: a roster CSV imported by a worker, all rows or none. */
+  startRosterImport: operation(z.object({ source: importSourceSchema }).strict(), importProgressSchema),
+  getRosterImportProgress: operation(none, importProgressSchema),
+  /** The refused rows of the last import as CSV: 行号, 原因. */
+  getRosterImportErrorReport: operation(none, importErrorReportSchema),
   /** K6: the automatic update's state, for the staff header. */
   getUpdateStatus: operation(none, updateStatusSchema),
   /** B1, B2: the 笔试科目报考 table, each row with main's yes/no and reason. */
@@ -242,6 +258,30 @@ export const operations = {
   getPaymentStatus: operation(visitRef.extend({ orderNo: z.string().regex(/^[0-9A-F]{32}$/) }), orderViewSchema),
   /** B6: 删除报名信息, refused while anything is paid. */
   deleteRegistration: operation(visitRef.extend({ confirmed: z.literal(true) }), none),
+  /** W1, W2: 提交候补 for a full offering, after the confirmation. */
+  submitWaitlist: operation(
+    visitRef.extend({ offeringId: z.string().min(1).max(64), confirmed: z.literal(true) }),
+    registrationInfoSchema,
+  ),
+  /** W3: 取消候补 with the reason chosen after the warning. */
+  cancelWaitlist: operation(
+    visitRef.extend({ entryId: z.string().min(1).max(64), reason: waitlistCancelReasonSchema }),
+    registrationInfoSchema,
+  ),
+  /** E5: the CET6资格复核 state of the visit's candidate (before or after confirmation). */
+  getCet6Review: operation(visitRef, cet6ReviewViewSchema),
+  /** E5: submits the 15-digit CET4 准考证号; the answer is immediate. */
+  submitCet6Review: operation(
+    visitRef.extend({ ticketNumber: cet4TicketSchema }),
+    z.object({ review: cet6ReviewViewSchema, candidate: candidateViewSchema }),
+  ),
+  /** W2, supervisor only: 容量管理, the offerings of the kiosk's schools. */
+  listOfferingCapacity: operation(none, z.array(capacityRowSchema)),
+  /** W2, supervisor only: raises an offering's capacity; the central promotes waiting entries. */
+  raiseOfferingCapacity: operation(
+    z.object({ offeringId: z.string().min(1).max(64), capacity: z.number().int().min(1).max(100000) }).strict(),
+    capacityRowSchema,
+  ),
 }
 
 export type Operations = typeof operations

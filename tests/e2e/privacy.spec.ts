@@ -48,7 +48,7 @@ test('K3: the ID number and phone are masked on every screen; 显示 reveals one
   await screen(page, 'k3-05-info-revealed')
 
   // 完成: the next candidate sees nothing of this one, the revealed number included.
-  await page.getByRole('button', { name: '完成' }).click()
+  await page.getByRole('button', { name: '完成', exact: true }).click()
   await expect(heading(page, '欢迎使用CET报名服务台')).toBeVisible()
   await expect(page.locator('body')).not.toContainText('郎晓旭')
   await expect(page.locator('body')).not.toContainText('99300000000000000000')
@@ -81,7 +81,7 @@ test('K2: an idle visit counts down, then ends by itself and clears the candidat
   // Going back in history finds no candidate screen either.
   await page.goBack()
   await expect(page.locator('body')).not.toContainText('郎璐依珊')
-  await expect(page.getByRole('button', { name: '完成' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: '完成', exact: true })).toHaveCount(0)
 })
 
 test('K1: supervisor-only screens are refused to an operator, on screen and in main', async ({ page, request, baseURL }) => {

@@ -45,7 +45,7 @@ async function bookWritten(page: Page, rowLabel: string): Promise<void> {
   await actions(page).getByRole('button', { name: '笔试报考' }).click()
   await expect(heading(page, '笔试科目报考')).toBeVisible()
   await page.getByRole('checkbox', { name: rowLabel }).check()
-  await page.getByRole('button', { name: '提交' }).click()
+  await page.getByRole('button', { name: '提交', exact: true }).click()
   await expect(heading(page, '报名信息')).toBeVisible()
 }
 
@@ -76,7 +76,7 @@ test('B1 B2 B3 R1 P1–P4: 蓝笑天 books and pays 英语四级笔试 (纸质),
   await expect(ja6Full).toContainText('可以候补')
   await screen(page, '13-written-booking')
   await page.getByRole('checkbox', { name: '(1)英语四级笔试 (120010)南开大学' }).check()
-  await page.getByRole('button', { name: '提交' }).click()
+  await page.getByRole('button', { name: '提交', exact: true }).click()
 
   // B4, B7: unpaid, with the time after which the system deletes it.
   await expect(heading(page, '报名信息')).toBeVisible()
@@ -154,7 +154,7 @@ test('B1 B2 B3 R1 P1–P4: 蓝笑天 books and pays 英语四级笔试 (纸质),
   await oral.getByLabel('英语四级口试报名校区').selectOption('120010')
   await oral.getByRole('checkbox', { name: '(F)英语四级口试 (120010)南开大学' }).check()
   await screen(page, '24-oral-booking')
-  await page.getByRole('button', { name: '提交' }).click()
+  await page.getByRole('button', { name: '提交', exact: true }).click()
   await expect(heading(page, '报名信息')).toBeVisible()
   const oralRow = page.getByRole('table', { name: '口试报考科目信息' }).getByRole('row').filter({ hasText: '英语四级口试' })
   await expect(oralRow).toContainText('未支付')

@@ -3,7 +3,7 @@
  * candidate tick it now" with the reason when not, from the shared rules over the cached
  * offerings and the candidate's bookings; the central checks again when the booking is sent.
  */
-import { offeringAvailability, sameLevelWrittenCode } from '../../../src-shared/domain/booking-rules'
+import { checkCanSubmitWaitlist, offeringAvailability, sameLevelWrittenCode } from '../../../src-shared/domain/booking-rules'
 import { ok, type Result } from '../../../src-shared/domain/result'
 import { findSubject, writtenGroup } from '../../../src-shared/domain/subjects'
 import type { OfferingOption, OralOfferingsPage, WrittenOfferingsPage } from '../../../src-shared/ipc/booking-views'
@@ -14,6 +14,8 @@ import { listSchoolOfferings } from '../../store/offering-repository'
 import type { KioskDb } from '../../store/schema'
 import type { ServiceContext } from '../service-context'
 import { requireBookingCandidate } from './booking-candidate'
+import { cachedWaitlist, waitingSubjectCodes } from '../waitlist/waitlist-cache'
+import { refreshWaitlist } from '../waitlist/waitlist-sync'
 
 export const NO_ORAL_CAMPUS_REASON = '学校暂未开放本校区考生的口试报考，请咨询学校相关老师。'
 
@@ -23,13 +25,20 @@ async function toOption(
   record: RosterRecord,
   bookings: readonly LocalBooking[],
   now: Date,
+  waiting: readonly string[],
 ): Promise<OfferingOption> {
-  const availability = offeringAvailability({
+  const input = {
     candidate: { campusCode: record.campusCode, eligibleSubjectCodes: record.eligibleSubjectCodes },
     offering,
     bookings,
     now,
-  })
+    activeWaitlistSubjectCodes: waiting,
+  }
+  const availability = offeringAvailability(input)
+  const waitingHere = waiting.includes(offering.subjectCode)
+  // W1: a full row offers 提交候补 with main's answer; the reason says why not (B2, oral needs written).
+  const canWait = checkCanSubmitWaitlist(input)
+  const full = availability.seats === '无'
   const school = await findSchool(db, offering.schoolCode)
   const campus = await findCampus(db, offering.campusCode)
   return {
@@ -39,19 +48,23 @@ async function toOption(
     campus: { code: offering.campusCode, name: campus?.name ?? offering.campusCode },
     feeCents: offering.feeCents,
     seatsLabel: availability.seats,
-    waitlistLabel: availability.code === 'NO_SEATS' ? '可以候补' : '—',
+    waitlistLabel: waitingHere ? '正在候补' : full ? '可以候补' : '—',
     registrationStart: offering.registrationStart,
     registrationEnd: offering.registrationEnd,
     booked: bookings.some((b) => b.offeringId === offering.id),
     book: { allowed: availability.bookable, reason: availability.reason },
+    waitlist: full && !waitingHere ? (canWait.ok ? { allowed: true, reason: null } : { allowed: false, reason: canWait.error.message }) : null,
+    waiting: waitingHere,
   }
 }
 
 export async function getWrittenOfferings(ctx: ServiceContext, input: { visitId: string }): Promise<Result<WrittenOfferingsPage>> {
   const found = await requireBookingCandidate(ctx, input.visitId)
   if (!found.ok) return found
-  const { record, candidateId } = found.value
+  const { record, candidateId, visit } = found.value
   const now = ctx.clock()
+  // W2: the waitlist first: a promotion it learns of brings its booking into the store.
+  const waiting = waitingSubjectCodes((await refreshWaitlist(ctx, visit, candidateId)) ?? cachedWaitlist(visit, candidateId))
   const bookings = await listActiveBookings(ctx.db, candidateId)
   const offerings = (await listSchoolOfferings(ctx.db, record.schoolCode)).filter((o) => findSubject(o.subjectCode)?.kind === 'written')
   const groups: WrittenOfferingsPage['groups'] = [
@@ -62,7 +75,7 @@ export async function getWrittenOfferings(ctx: ServiceContext, input: { visitId:
     const subject = findSubject(offering.subjectCode)
     if (subject === undefined) continue
     const group = groups.find((g) => g.title === writtenGroup(subject))
-    group?.options.push(await toOption(ctx.db, offering, record, bookings, now))
+    group?.options.push(await toOption(ctx.db, offering, record, bookings, now, waiting))
   }
   return ok({ groups })
 }
@@ -80,8 +93,10 @@ function oralReason(code: string, record: RosterRecord, bookings: readonly Local
 export async function getOralOfferings(ctx: ServiceContext, input: { visitId: string }): Promise<Result<OralOfferingsPage>> {
   const found = await requireBookingCandidate(ctx, input.visitId)
   if (!found.ok) return found
-  const { record, candidateId } = found.value
+  const { record, candidateId, visit } = found.value
   const now = ctx.clock()
+  // W2: the waitlist first: a promotion it learns of brings its booking into the store.
+  const waiting = waitingSubjectCodes((await refreshWaitlist(ctx, visit, candidateId)) ?? cachedWaitlist(visit, candidateId))
   const bookings = await listActiveBookings(ctx.db, candidateId)
   const oral = (await listSchoolOfferings(ctx.db, record.schoolCode)).filter((o) => findSubject(o.subjectCode)?.kind === 'oral')
   const codes = [...new Set(oral.map((o) => o.subjectCode))]
@@ -89,10 +104,11 @@ export async function getOralOfferings(ctx: ServiceContext, input: { visitId: st
   for (const code of codes) {
     // B3: only the campuses the school allows for the candidate's campus are offered.
     const allowed = oral.filter((o) => o.subjectCode === code && o.oralAllowedCampusCodes.includes(record.campusCode))
-    const options = await Promise.all(allowed.map((o) => toOption(ctx.db, o, record, bookings, now)))
+    const options = await Promise.all(allowed.map((o) => toOption(ctx.db, o, record, bookings, now, waiting)))
     subjects.push({
       subject: { code, name: findSubject(code)?.name ?? code },
-      reason: oralReason(code, record, bookings, allowed.length),
+      // W1: with the written subject booked but not yet paid, a full row may still be waited for.
+      reason: options.some((o) => o.waitlist?.allowed === true) ? null : oralReason(code, record, bookings, allowed.length),
       campuses: options.map((o) => o.campus),
       options,
     })

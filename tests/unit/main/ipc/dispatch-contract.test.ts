@@ -7,6 +7,8 @@ import type { Logger } from '../../../../src-main/support/logger'
 import { WANG } from '../support/fixtures'
 import { createScriptedCentral } from '../support/scripted-central'
 import { BOOKING_OPERATION_NAMES } from '../booking/booking-harness'
+import { WAITLIST_OPERATION_NAMES } from '../waitlist/waitlist-harness'
+import { IMPORT_OPERATION_NAMES } from '../import/import-harness'
 import { countRows } from '../support/test-store'
 import { createTestKiosk, OPERATOR, startVisit, SUPERVISOR, syncAll, type TestKiosk } from '../support/test-kiosk'
 
@@ -92,7 +94,9 @@ describe('IPC dispatch, called exactly as the renderer calls it', () => {
     await call('listAuditLog', { action: 'operator.create' })
     await call('exportAuditLog', {})
     // The booking operations need a central that books: tests/unit/main/booking/contract-outputs.test.ts.
-    const elsewhere: readonly string[] = BOOKING_OPERATION_NAMES
+    // The waitlist and CET6 review operations: tests/unit/main/waitlist/contract-outputs.test.ts.
+    // 数据导入: tests/unit/main/import/.
+    const elsewhere: readonly string[] = [...BOOKING_OPERATION_NAMES, ...WAITLIST_OPERATION_NAMES, ...IMPORT_OPERATION_NAMES]
     expect([...seen].sort()).toEqual(OPERATION_NAMES.filter((n) => !elsewhere.includes(n)).sort())
   })
 

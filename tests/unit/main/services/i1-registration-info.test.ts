@@ -39,10 +39,10 @@ describe('I1 registration info page', () => {
       phoneMasked: '136****0001',
     })
     expect(info.examSession).toMatchObject({ id: '2026H2', name: '2026下半年CET考试' })
-    const reason = '本机暂未开放此功能，将在后续版本提供。'
     expect(info.actions).toEqual([
       { id: 'home', label: '返回首页', enabled: true, reason: null },
-      { id: 'cet6Review', label: 'CET6资格复核', enabled: false, reason },
+      // E5: 王晓明 already has 英语六级笔试.
+      { id: 'cet6Review', label: 'CET6资格复核', enabled: false, reason: '考生已有英语六级笔试报考资格，无需复核。' },
       // B1–B3, R1, B6 (issue #3): booking is open; the score report waits for a written booking.
       { id: 'written', label: '笔试报考', enabled: true, reason: null },
       { id: 'scoreReport', label: '纸质成绩报告单', enabled: false, reason: '尚未报考笔试科目，请先通过“笔试报考”报考。' },
