@@ -183,6 +183,27 @@ export const DEMO_ROSTER: readonly DemoRosterRecord[] = [
     enrollmentYear: '14', grade: '11', department: '化学学院', major: '高分子化学与物理', className: '1',
     studentNumber: '00038', remarks: '', eligibleSubjectCodes: ['1', '3'],
   }),
+  // Kept for the keyboard-first visit end-to-end test (tests/e2e/keyboard-visit.spec.ts).
+  demoCandidate({
+    idType: '中华人民共和国居民身份证', idNumber: '120104200501010018', name: '高键盘', gender: '男',
+    phone: '13612340004', schoolCode: '12001', campusCode: '120010', educationLevel: '本科', schoolingYears: 4,
+    enrollmentYear: '24', grade: '24', department: '外国语学院', major: '英语', className: '1',
+    studentNumber: '2410401', remarks: '', eligibleSubjectCodes: ['1', 'F'],
+  }),
+  // Kept for the accessibility end-to-end test (tests/e2e/accessibility.spec.ts): no CET6, a full 日语六级笔试.
+  demoCandidate({
+    idType: '中华人民共和国居民身份证', idNumber: '120104200502020023', name: '安无障', gender: '女',
+    phone: '13612340005', schoolCode: '12001', campusCode: '120010', educationLevel: '本科', schoolingYears: 4,
+    enrollmentYear: '24', grade: '24', department: '外国语学院', major: '日语', className: '2',
+    studentNumber: '2410502', remarks: '', eligibleSubjectCodes: ['1', '4', 'F'],
+  }),
+  // An exchange student on a passport, for the English-locale end-to-end test (tests/e2e/i18n-english.spec.ts).
+  demoCandidate({
+    idType: '护照', idNumber: 'EN2026001', name: '安娜', gender: '女',
+    phone: '13612340006', schoolCode: '12001', campusCode: '120010', educationLevel: '本科', schoolingYears: 4,
+    enrollmentYear: '24', grade: '24', department: '外国语学院', major: '英语', className: '3',
+    studentNumber: '2410603', remarks: '', eligibleSubjectCodes: ['1', 'F'],
+  }),
 ]
 
 const DAY_MS = 24 * 60 * 60 * 1000

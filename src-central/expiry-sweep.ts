@@ -7,7 +7,9 @@
  * shows a booking that is already past its expiry, even right after a restart.
  */
 import type { Database } from 'better-sqlite3'
+import type { AllotmentStore } from './allotment-store'
 import type { BookingStore } from './booking-store'
+import type { StampChanges } from './change-stamp'
 import type { OrderStore } from './order-store'
 import type { WaitlistPromotion } from './waitlist-promotion'
 
@@ -19,11 +21,20 @@ export interface SweepOutcome {
   readonly promotedEntryIds: readonly string[]
   /** W4: waiting entries ended because their registration window closed. */
   readonly closedWaitlistEntries: number
+  /** S4: allotments whose lease ran out; their held seats went back to the offering. */
+  readonly expiredAllotmentIds: readonly string[]
 }
 
 export type ExpirySweep = (now: Date) => SweepOutcome
 
-export function expirySweep(db: Database, bookings: BookingStore, orders: OrderStore, waitlist: WaitlistPromotion): ExpirySweep {
+export function expirySweep(
+  db: Database,
+  bookings: BookingStore,
+  orders: OrderStore,
+  waitlist: WaitlistPromotion,
+  allotments: AllotmentStore,
+  stampChanges: StampChanges,
+): ExpirySweep {
   const idleDue = db.prepare<[string], { candidateId: string; holds: number }>(
     `SELECT r.candidate_id AS candidateId,
        (EXISTS (SELECT 1 FROM bookings b WHERE b.candidate_id = r.candidate_id AND b.status IN ('unpaid', 'paid'))
@@ -38,6 +49,7 @@ export function expirySweep(db: Database, bookings: BookingStore, orders: OrderS
     `SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'unpaid' AND expires_at <= @at)
          OR EXISTS (SELECT 1 FROM orders WHERE status = 'pending' AND expires_at <= @at)
          OR EXISTS (SELECT 1 FROM registrations WHERE idle_due_at IS NOT NULL AND idle_due_at <= @at)
+         OR EXISTS (SELECT 1 FROM allotments WHERE status = 'active' AND expires_at <= @at)
          OR EXISTS (SELECT 1 FROM waitlist_entries w JOIN offerings o ON o.id = w.offering_id
                     WHERE w.status = 'waiting' AND (o.registration_end <= @at OR o.seats_left > 0)
                       AND o.exam_session_id = (SELECT id FROM exam_sessions WHERE is_current = 1))`,
@@ -48,9 +60,10 @@ export function expirySweep(db: Database, bookings: BookingStore, orders: OrderS
     deletedRegistrations: [],
     promotedEntryIds: [],
     closedWaitlistEntries: 0,
+    expiredAllotmentIds: [],
   }
 
-  const run = db.transaction((now: Date): SweepOutcome => {
+  const run = db.transaction((now: Date): SweepOutcome => stampChanges(now, () => {
     const at = now.toISOString()
     const expired = bookings.expiredUnpaid(at)
     // The booking ended at its expiry instant, even when the central was off at the time.
@@ -58,6 +71,9 @@ export function expirySweep(db: Database, bookings: BookingStore, orders: OrderS
     // W1: an oral entry whose written booking just expired can no longer succeed.
     for (const candidateId of new Set(expired.map((b) => bookings.booking(b.id)?.candidateId ?? '')))
       if (candidateId !== '') waitlist.recheckCandidate(candidateId, now)
+    // S4: seats still held by a lapsed allotment go back to the offering (promoted below, W2).
+    const lapsed = allotments.lapsed(at)
+    for (const a of lapsed) allotments.end(a.id, 'expired', a.expiresAt)
     // W4 before W2: an entry whose window closed gets no seat; the rest are served in order.
     const closedWaitlistEntries = waitlist.endClosedWindows(now)
     const promoted = waitlist.promoteAll(now)
@@ -77,8 +93,9 @@ export function expirySweep(db: Database, bookings: BookingStore, orders: OrderS
       deletedRegistrations: deleted,
       promotedEntryIds: promoted.map((e) => e.id),
       closedWaitlistEntries,
+      expiredAllotmentIds: lapsed.map((a) => a.id),
     }
-  })
+  }))
   return (now) => (anythingDue.get({ at: now.toISOString() }) === 1 ? run.immediate(now) : nothing)
 }
 

@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3'
 import { settlePayment } from '../src-shared/domain/booking-rules'
 import type { Order } from '../src-shared/schemas'
 import type { BookingStore } from './booking-store'
+import type { StampChanges } from './change-stamp'
 import type { OrderStore } from './order-store'
 
 export type PaymentOutcome =
@@ -19,11 +20,11 @@ export type PaymentOutcome =
 
 export type ReceivePayment = (orderNo: string, now: Date) => PaymentOutcome
 
-export function paymentReceiver(db: Database, bookings: BookingStore, orders: OrderStore): ReceivePayment {
+export function paymentReceiver(db: Database, bookings: BookingStore, orders: OrderStore, stampChanges: StampChanges): ReceivePayment {
   const notify = db.prepare<[string, string, string]>(
     `INSERT INTO candidate_notifications (candidate_id, kind, order_no, created_at) VALUES (?, 'payment-succeeded', ?, ?)`,
   )
-  const run = db.transaction((orderNo: string, now: Date): PaymentOutcome => {
+  const settle = (orderNo: string, now: Date): PaymentOutcome => {
     const order = orders.order(orderNo)
     if (!order) return { kind: 'not-found' }
     if (order.status === 'paid' || order.status === 'refund_required') return { kind: 'already-paid', order }
@@ -38,6 +39,7 @@ export function paymentReceiver(db: Database, bookings: BookingStore, orders: Or
     orders.recordPayment(orderNo, order.amountCents, at, null)
     notify.run(order.candidateId, orderNo, at)
     return { kind: 'paid', order: orders.order(orderNo) as Order }
-  })
+  }
+  const run = db.transaction((orderNo: string, now: Date) => stampChanges(now, () => settle(orderNo, now)))
   return (orderNo, now) => run.immediate(orderNo, now)
 }

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3'
 import { CENTRAL_API_PREFIX, IDEMPOTENCY_HEADER } from '../src-shared/central/contract'
+import type { StampChanges } from './change-stamp'
 import { deviceAuthenticator, type Device } from './devices'
 import { idempotencyStore, MAX_IDEMPOTENCY_KEY_LENGTH, requestHash } from './idempotency'
 import {
@@ -58,7 +59,7 @@ function decodeParams(groups: Record<string, string> | undefined): Record<string
   return params
 }
 
-export function createRouter(db: Database, routes: readonly Route[]): Dispatch {
+export function createRouter(db: Database, routes: readonly Route[], stampChanges: StampChanges): Dispatch {
   const compiled = routes.map(compile)
   const authenticate = deviceAuthenticator(db)
   const idempotency = idempotencyStore(db)
@@ -72,7 +73,7 @@ export function createRouter(db: Database, routes: readonly Route[]): Dispatch {
       const replay: HttpReply = { status: stored.status, body: stored.body, headers: { 'idempotent-replayed': 'true' } }
       return replay
     }
-    const reply = run()
+    const reply = stampChanges(now, run)
     idempotency.save(kioskId, key, hash, reply, now)
     return reply
   })

@@ -301,5 +301,116 @@ const v3WaitlistAndCet6Review: SchemaMigration = {
   },
 }
 
+/**
+ * S3/S4: seat allotments and the change feed. The feed is written by triggers, in the same
+ * transaction as the change, so no code path (nor a side connection such as a school's collective
+ * booking) can forget it. `at` is SQLite's wall clock at commit (triggers cannot reach an injected
+ * clock). Each row names the entity only: the feed reads its current state when served.
+ */
+const v4AllotmentsAndChangeFeed: SchemaMigration = {
+  version: 4,
+  name: 'seat allotments (S4) and the change feed written by triggers (S3)',
+  up: (db) => {
+    db.exec(`
+      -- S4: seats held for one device on one offering. held seats are out of offerings.seats_left;
+      -- a booking drawn from here moves one from held to used. Ended rows keep used, held is 0.
+      CREATE TABLE allotments (
+        id TEXT PRIMARY KEY,
+        kiosk_id TEXT NOT NULL,
+        offering_id TEXT NOT NULL REFERENCES offerings (id),
+        held INTEGER NOT NULL CHECK (held >= 0),
+        used INTEGER NOT NULL CHECK (used >= 0),
+        status TEXT NOT NULL CHECK (status IN ('active', 'returned', 'expired')),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        ended_at TEXT,
+        CHECK ((status = 'active') = (ended_at IS NULL)),
+        CHECK (status = 'active' OR held = 0)
+      ) STRICT;
+      CREATE UNIQUE INDEX allotments_one_active ON allotments (kiosk_id, offering_id) WHERE status = 'active';
+      CREATE INDEX allotments_active_by_expiry ON allotments (expires_at) WHERE status = 'active';
+
+      -- S3: the change feed. school_code scopes an entry to the devices serving that school;
+      -- kiosk_id (allotments only) to one device.
+      CREATE TABLE changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('seats', 'booking', 'order', 'waitlist', 'registration', 'eligibility', 'allotment')),
+        entity_key TEXT NOT NULL,
+        school_code TEXT NOT NULL,
+        kiosk_id TEXT,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      ) STRICT;
+
+      CREATE TRIGGER changes_offering_seats AFTER UPDATE OF seats_left, capacity ON offerings
+        WHEN NEW.seats_left IS NOT OLD.seats_left OR NEW.capacity IS NOT OLD.capacity
+      BEGIN
+        INSERT INTO changes (kind, entity_key, school_code) VALUES ('seats', NEW.id, NEW.school_code);
+      END;
+
+      CREATE TRIGGER changes_booking_insert AFTER INSERT ON bookings BEGIN
+        INSERT INTO changes (kind, entity_key, school_code)
+          SELECT 'booking', NEW.id, school_code FROM offerings WHERE id = NEW.offering_id;
+      END;
+      CREATE TRIGGER changes_booking_update AFTER UPDATE ON bookings BEGIN
+        INSERT INTO changes (kind, entity_key, school_code)
+          SELECT 'booking', NEW.id, school_code FROM offerings WHERE id = NEW.offering_id;
+      END;
+
+      CREATE TRIGGER changes_order_insert AFTER INSERT ON orders BEGIN
+        INSERT INTO changes (kind, entity_key, school_code)
+          SELECT 'order', NEW.order_no, school_code FROM roster_records WHERE candidate_id = NEW.candidate_id;
+      END;
+      CREATE TRIGGER changes_order_update AFTER UPDATE ON orders BEGIN
+        INSERT INTO changes (kind, entity_key, school_code)
+          SELECT 'order', NEW.order_no, school_code FROM roster_records WHERE candidate_id = NEW.candidate_id;
+      END;
+
+      CREATE TRIGGER changes_waitlist_insert AFTER INSERT ON waitlist_entries BEGIN
+        INSERT INTO changes (kind, entity_key, school_code)
+          SELECT 'waitlist', NEW.id, school_code FROM offerings WHERE id = NEW.offering_id;
+      END;
+      -- An entry that stops waiting moves everyone behind it up one place (their 'ahead' changes).
+      CREATE TRIGGER changes_waitlist_update AFTER UPDATE ON waitlist_entries BEGIN
+        INSERT INTO changes (kind, entity_key, school_code)
+          SELECT 'waitlist', NEW.id, school_code FROM offerings WHERE id = NEW.offering_id;
+        INSERT INTO changes (kind, entity_key, school_code)
+          SELECT 'waitlist', w.id, o.school_code FROM waitlist_entries w JOIN offerings o ON o.id = w.offering_id
+          WHERE OLD.status = 'waiting' AND NEW.status <> 'waiting'
+            AND w.offering_id = NEW.offering_id AND w.status = 'waiting' AND w.sequence > NEW.sequence
+          ORDER BY w.sequence;
+      END;
+
+      CREATE TRIGGER changes_registration_insert AFTER INSERT ON registrations BEGIN
+        INSERT INTO changes (kind, entity_key, school_code)
+          SELECT 'registration', NEW.candidate_id, school_code FROM roster_records WHERE candidate_id = NEW.candidate_id;
+      END;
+      CREATE TRIGGER changes_registration_delete AFTER DELETE ON registrations BEGIN
+        INSERT INTO changes (kind, entity_key, school_code)
+          SELECT 'registration', OLD.candidate_id, school_code FROM roster_records WHERE candidate_id = OLD.candidate_id;
+      END;
+
+      CREATE TRIGGER changes_eligibility AFTER UPDATE OF eligible_subject_codes ON roster_records
+        WHEN NEW.eligible_subject_codes IS NOT OLD.eligible_subject_codes
+      BEGIN
+        INSERT INTO changes (kind, entity_key, school_code) VALUES ('eligibility', NEW.candidate_id, NEW.school_code);
+      END;
+
+      CREATE TRIGGER changes_allotment_insert AFTER INSERT ON allotments BEGIN
+        INSERT INTO changes (kind, entity_key, school_code, kiosk_id)
+          SELECT 'allotment', NEW.id, school_code, NEW.kiosk_id FROM offerings WHERE id = NEW.offering_id;
+      END;
+      CREATE TRIGGER changes_allotment_update AFTER UPDATE ON allotments BEGIN
+        INSERT INTO changes (kind, entity_key, school_code, kiosk_id)
+          SELECT 'allotment', NEW.id, school_code, NEW.kiosk_id FROM offerings WHERE id = NEW.offering_id;
+      END;
+    `)
+  },
+}
+
 /** In order; the last version is the schema this build expects. */
-export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [v1Initial, v2Bookings, v3WaitlistAndCet6Review]
+export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
+  v1Initial,
+  v2Bookings,
+  v3WaitlistAndCet6Review,
+  v4AllotmentsAndChangeFeed,
+]

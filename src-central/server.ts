@@ -6,7 +6,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { REGISTRATION_GRACE_MS } from '../src-shared/domain/booking-rules'
+import { allotmentStore } from './allotment-store'
 import { bookingStore } from './booking-store'
+import { changeFeed } from './change-feed'
+import { changeStamper } from './change-stamp'
+import { commitBatcher } from './commit-batch'
 import { currentExamSessionReader } from './current-exam-session'
 import { openCentralDatabase } from './database'
 import { seedDemoData } from './demo-data'
@@ -18,7 +22,9 @@ import { payPage } from './pay-page'
 import { paymentReceiver } from './payment'
 import { badRequest, failureReply, internalError } from './reply'
 import { createRouter } from './router'
+import { allotmentRoutes } from './routes/allotments'
 import { bookingRoutes } from './routes/bookings'
+import { changeRoutes } from './routes/changes'
 import { catalogRoutes } from './routes/catalog'
 import { examSessionRoutes } from './routes/exam-session'
 import { orderRoutes } from './routes/orders'
@@ -76,18 +82,29 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   const orders = orderStore(db, () => publicUrl)
   const waitlist = waitlistStore(db)
   const promotion = waitlistPromotion(bookings, waitlist)
-  const sweep = expirySweep(db, bookings, orders, promotion)
-  const pay = payPage(bookings, orders, paymentReceiver(db, bookings, orders))
+  const allotments = allotmentStore(db)
+  const feed = changeFeed(db, { bookings, orders, waitlist, allotments })
+  const stampChanges = changeStamper(db)
+  const sweep = expirySweep(db, bookings, orders, promotion, allotments, stampChanges)
+  const pay = payPage(bookings, orders, paymentReceiver(db, bookings, orders, stampChanges))
   const dispatch = createRouter(db, [
     ...examSessionRoutes(currentExamSession),
-    ...catalogRoutes(db, currentExamSession),
+    ...catalogRoutes(db, currentExamSession, feed),
     ...rosterRoutes(db, currentExamSession),
     ...registrationRoutes(db, bookings, options.registrationGraceMs ?? REGISTRATION_GRACE_MS, waitlist, promotion),
-    ...bookingRoutes(db, bookings, orders, waitlist, promotion),
+    ...bookingRoutes(db, bookings, orders, waitlist, promotion, allotments),
     ...waitlistRoutes(db, bookings, waitlist, promotion),
     ...cet6ReviewRoutes(db),
     ...orderRoutes(db, bookings, orders, currentExamSession),
-  ])
+    ...changeRoutes(feed),
+    ...allotmentRoutes(db, bookings, allotments, waitlist, promotion),
+  ], stampChanges)
+
+  // B4/B6: the sweep runs before each batch, at the batch's instant: nothing answered may show a
+  // booking past its expiry, whatever the timer's phase.
+  const batches = commitBatcher(db, now, (at) => {
+    sweep(at)
+  })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req)
@@ -96,15 +113,14 @@ export async function startCentralServer(options: CentralServerOptions): Promise
       writeReply(res, failureReply(at, { ...badRequest('请求内容超过 1 MiB 的上限。').failure, status: 413 }))
       return
     }
-    // B4/B6: nothing answered may show a booking past its expiry, whatever the timer's phase.
-    sweep(at)
     const pathname = new URL(req.url ?? '/', 'http://central.invalid').pathname
-    const page = pay.handle(req.method ?? 'GET', pathname, at)
-    if (page) {
-      writeReply(res, page)
-      return
-    }
-    writeReply(res, dispatch({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body.text }, at))
+    // Group commit: handled in the next batch's transaction, answered once it is durable.
+    const reply = await batches.submit(
+      (batchAt) =>
+        pay.handle(req.method ?? 'GET', pathname, batchAt) ??
+        dispatch({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body.text }, batchAt),
+    )
+    writeReply(res, reply)
   }
 
   const server = createServer((req, res) => {

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3'
 import { checkCanBook, checkCanCancel, checkScoreReportChoice } from '../../src-shared/domain/booking-rules'
 import type { Booking, Offering } from '../../src-shared/schemas'
+import type { AllotmentStore } from '../allotment-store'
 import { atomically } from '../atomically'
 import type { BookingStore } from '../booking-store'
 import type { OrderStore } from '../order-store'
@@ -25,6 +26,7 @@ export function bookingRoutes(
   orders: OrderStore,
   waitlist: WaitlistStore,
   promotion: WaitlistPromotion,
+  allotments: AllotmentStore,
 ): Route[] {
   /** The booking when it is this candidate's and the candidate is one of the device's. */
   function ownBooking(bookingId: string, candidateId: string, schools: string): RouteOutcome<Booking> {
@@ -52,7 +54,9 @@ export function bookingRoutes(
           const offering = bookings.offering(id, device.schoolCodesJson)
           if (!offering) return notFound(OFFERING_NOT_FOUND_MESSAGE)
           if (offering.schoolCode !== candidate.schoolCode) return refuse(422, 'NOT_ELIGIBLE', '只能报考学籍学校的科目。')
-          wanted.push(offering)
+          // S4: the seats this device holds count as available to it (B1 checks seats left).
+          const held = body.fromAllotment === true ? (allotments.activeFor(device.kioskId, id)?.held ?? 0) : 0
+          wanted.push(held > 0 ? { ...offering, seatsLeft: offering.seatsLeft + held } : offering)
         }
         // B2: active waitlist entries count as bookings at their level.
         const allowed = checkCanBook({
@@ -64,15 +68,23 @@ export function bookingRoutes(
         })
         if (!allowed.ok) return ruleRefusal(allowed.error)
         const created: Booking[] = []
+        const drawn: string[] = []
         for (const offering of wanted) {
+          // S4: a seat this device holds for the offering first; public seats_left stays as it is.
+          if (body.fromAllotment === true && allotments.drawSeat(device.kioskId, offering.id)) drawn.push(offering.id)
           // The counter is the authority: checked and decremented in one statement (B1).
-          if (!bookings.takeSeat(offering.id)) return refuse(409, 'NO_SEATS', '该科目在该校区已无剩余容量。')
+          else if (!bookings.takeSeat(offering.id)) return refuse(409, 'NO_SEATS', '该科目在该校区已无剩余容量。')
           created.push(bookings.insertBooking(candidate.candidateId, offering, device.kioskId, now))
         }
-        return answer({ bookings: created, seats: wanted.map((o) => bookings.seatCount(o.id)) })
+        return answer({
+          bookings: created,
+          seats: wanted.map((o) => bookings.seatCount(o.id)),
+          allotments: drawn.flatMap((id) => allotments.activeFor(device.kioskId, id) ?? []),
+        })
       }),
     ),
 
+    // B5: the seat goes back to the pool (not to an allotment), where waiting entries get it first.
     defineRoute('cancelBooking', ({ device, params, body, now }) =>
       atomically(db, () => {
         const own = ownBooking(params.bookingId ?? '', body.candidateId, device.schoolCodesJson)

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3'
 import type { z } from 'zod'
 import type { Announcement, Offering, School, subjectSchema } from '../../src-shared/schemas'
+import type { ChangeFeed } from '../change-feed'
 import type { CurrentExamSession } from '../current-exam-session'
 import { groupBy } from '../group-by'
 import { answer } from '../reply'
@@ -19,7 +20,7 @@ type OralCampusRow = { offeringId: string; campusCode: string }
 
 const DEVICE_SCHOOLS = `(SELECT value FROM json_each(@schools))`
 
-export function catalogRoutes(db: Database, currentExamSession: CurrentExamSession): Route[] {
+export function catalogRoutes(db: Database, currentExamSession: CurrentExamSession, feed: ChangeFeed): Route[] {
   const subjects = db.prepare<[], SubjectRow>(`SELECT code, name, language, level, kind FROM subjects ORDER BY sort_order`)
   const schools = db.prepare<{ schools: string }, SchoolRow>(
     `SELECT s.code, s.name, s.province_code AS provinceCode, p.name AS provinceName
@@ -54,6 +55,8 @@ export function catalogRoutes(db: Database, currentExamSession: CurrentExamSessi
 
   return [
     defineRoute('getCatalog', ({ device }) => {
+      // S3: read in the same synchronous request as the snapshot, so nothing falls between them.
+      const feedCursor = feed.cursor()
       const scope = { schools: device.schoolCodesJson }
       const campusesBySchool = groupBy(campuses.all(scope), (c) => c.schoolCode)
       const schoolList: School[] = schools.all(scope).map((s) => ({
@@ -61,7 +64,7 @@ export function catalogRoutes(db: Database, currentExamSession: CurrentExamSessi
         campuses: (campusesBySchool.get(s.code) ?? []).map(({ code, name }) => ({ code, name })),
       }))
       const session = currentExamSession()
-      if (!session) return answer({ subjects: subjects.all(), schools: schoolList, offerings: [], announcements: [] })
+      if (!session) return answer({ subjects: subjects.all(), schools: schoolList, offerings: [], announcements: [], feedCursor })
 
       const sessionScope = { ...scope, session: session.id }
       const oralByOffering = groupBy(oralCampuses.all(sessionScope), (c) => c.offeringId)
@@ -73,6 +76,7 @@ export function catalogRoutes(db: Database, currentExamSession: CurrentExamSessi
           oralAllowedCampusCodes: (oralByOffering.get(o.id) ?? []).map((c) => c.campusCode),
         })),
         announcements: announcements.all(sessionScope),
+        feedCursor,
       })
     }),
   ]

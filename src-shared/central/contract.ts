@@ -65,6 +65,54 @@ function endpoint<Req extends z.ZodType | null, Res extends z.ZodType>(e: Endpoi
   return e
 }
 
+/**
+ * S4: seats the central holds for one device on one offering, so the kiosk can book them while
+ * the link is down without ever overbooking. `held` seats are out of the offering's public
+ * `seatsLeft`; a booking sent with `fromAllotment` takes its seat from here first (`used` + 1,
+ * `held` − 1). At `expiresAt` (or on return) the seats still held go back to the offering, where
+ * waiting entries get them first (W2). Requesting again tops the allotment up and extends it.
+ */
+export const ALLOTMENT_STATUSES = ['active', 'returned', 'expired'] as const
+export const allotmentSchema = z.object({
+  id: z.string().min(1),
+  offeringId: z.string().min(1),
+  held: z.number().int().nonnegative(),
+  used: z.number().int().nonnegative(),
+  expiresAt: isoTime,
+  status: z.enum(ALLOTMENT_STATUSES),
+})
+export type Allotment = z.infer<typeof allotmentSchema>
+/** How long a granted or topped-up allotment is held. */
+export const ALLOTMENT_LEASE_MS = 2 * 60 * 60 * 1000
+/** The most seats one device may hold on one offering. */
+export const ALLOTMENT_MAX_SEATS = 20
+
+/**
+ * S3: one entry of the change feed, for the device's schools, in the central's commit order.
+ * Each entry carries the entity's state as it is when the feed is read (state, not delta), so
+ * applying an entry twice, or an older entry after a newer one of the same entity, changes
+ * nothing wrong: the kiosk upserts by id.
+ */
+const feedBase = { seq: z.string().min(1), at: isoTime }
+export const feedChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ ...feedBase, kind: z.literal('seats'), offeringId: z.string().min(1), seatsLeft: z.number().int().nonnegative(), capacity: z.number().int().nonnegative() }),
+  z.object({ ...feedBase, kind: z.literal('booking'), booking: bookingSchema }),
+  z.object({ ...feedBase, kind: z.literal('order'), order: orderSchema }),
+  z.object({ ...feedBase, kind: z.literal('waitlist'), entry: waitlistEntrySchema }),
+  /** registration null: deleted (B6). */
+  z.object({ ...feedBase, kind: z.literal('registration'), candidateId: z.string().min(1), registration: registrationSchema.nullable() }),
+  /** E5: the candidate's eligible subjects changed (a CET6 review passed). */
+  z.object({ ...feedBase, kind: z.literal('eligibility'), candidateId: z.string().min(1), eligibleSubjectCodes: z.array(subjectCodeSchema) }),
+  /** Only the reading device's own allotments. */
+  z.object({ ...feedBase, kind: z.literal('allotment'), allotment: allotmentSchema }),
+])
+export type FeedChange = z.infer<typeof feedChangeSchema>
+export const changesQuerySchema = z.object({
+  /** Omitted: from the beginning. */
+  after: z.string().regex(/^\d+$/).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+})
+
 export const rosterPageQuerySchema = z.object({
   after: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
@@ -87,6 +135,8 @@ export const endpoints = {
       schools: z.array(schoolSchema),
       offerings: z.array(offeringSchema),
       announcements: z.array(announcementSchema),
+      /** S3: the change feed's position as of this snapshot: pull /v1/changes after it. */
+      feedCursor: z.string(),
     }),
     mutating: false,
   }),
@@ -145,9 +195,19 @@ export const endpoints = {
     method: 'POST',
     path: '/v1/bookings',
     request: z
-      .object({ candidateId: z.string().min(1), offeringIds: z.array(z.string().min(1)).min(1).max(12) })
+      .object({
+        candidateId: z.string().min(1),
+        offeringIds: z.array(z.string().min(1)).min(1).max(12),
+        /** S4: take each seat from this device's active allotment for the offering when it holds one. */
+        fromAllotment: z.boolean().optional(),
+      })
       .strict(),
-    response: answer({ bookings: z.array(bookingSchema), seats: z.array(seatCountSchema) }),
+    response: answer({
+      bookings: z.array(bookingSchema),
+      seats: z.array(seatCountSchema),
+      /** The device's allotments this booking drew from, as they are now (empty when none). */
+      allotments: z.array(allotmentSchema),
+    }),
     mutating: true,
   }),
   /** B5: cancels an unpaid booking and returns its seat. */
@@ -280,6 +340,43 @@ export const endpoints = {
     path: '/v1/candidates/:candidateId/cet6-review',
     request: null,
     response: answer({ review: cet6ReviewSchema.nullable(), eligibleSubjectCodes: z.array(subjectCodeSchema) }),
+    mutating: false,
+  }),
+
+  /** S3: the change feed after a cursor: GET /v1/changes?after=…&limit=… */
+  listChanges: endpoint({
+    method: 'GET',
+    path: '/v1/changes',
+    request: null,
+    response: answer({ changes: z.array(feedChangeSchema), nextAfter: z.string(), hasMore: z.boolean() }),
+    mutating: false,
+  }),
+  /**
+   * S4: grants (or tops up to) `seats` held seats for this device on an offering, as many as the
+   * offering has free (none while entries wait for it, W2), and extends the lease to now +
+   * ALLOTMENT_LEASE_MS. Never lowers what is held. 404 unknown offering; 422 WINDOW_CLOSED.
+   */
+  requestAllotment: endpoint({
+    method: 'POST',
+    path: '/v1/allotments',
+    request: z.object({ offeringId: z.string().min(1), seats: z.number().int().min(1).max(ALLOTMENT_MAX_SEATS) }).strict(),
+    response: answer({ allotment: allotmentSchema, seats: z.array(seatCountSchema) }),
+    mutating: true,
+  }),
+  /** S4: the seats still held go back to the offering (waiting entries first). Returning twice is a no-op. */
+  returnAllotment: endpoint({
+    method: 'POST',
+    path: '/v1/allotments/:allotmentId/return',
+    request: z.object({}).strict(),
+    response: answer({ allotment: allotmentSchema, seats: z.array(seatCountSchema) }),
+    mutating: true,
+  }),
+  /** S4: this device's active allotments. */
+  listAllotments: endpoint({
+    method: 'GET',
+    path: '/v1/allotments',
+    request: null,
+    response: answer({ allotments: z.array(allotmentSchema) }),
     mutating: false,
   }),
 }

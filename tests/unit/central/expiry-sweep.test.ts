@@ -144,7 +144,7 @@ describe('sweep timer (K5 on the central)', () => {
     const timer = startSweepTimer(
       (now) => {
         instants.push(now)
-        return { expiredBookingIds: [], closedOrders: 0, deletedRegistrations: [], promotedEntryIds: [], closedWaitlistEntries: 0 }
+        return { expiredBookingIds: [], closedOrders: 0, deletedRegistrations: [], promotedEntryIds: [], closedWaitlistEntries: 0, expiredAllotmentIds: [] }
       },
       () => new Date(++t),
       30_000,
