@@ -6,9 +6,11 @@ import type { Migration } from 'kysely'
 import { initialMigration } from './0001-initial'
 import { bookingsAndOrdersMigration } from './0002-bookings-and-orders'
 import { personalDataProtectionMigration } from './0003-personal-data-protection'
+import { syncOutboxMigration } from './0004-sync-outbox'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-bookings-and-orders': bookingsAndOrdersMigration,
   '0003-personal-data-protection': personalDataProtectionMigration,
+  '0004-sync-outbox': syncOutboxMigration,
 }

@@ -19,6 +19,8 @@ export interface KioskConfig {
   sqliteNativeBinding?: string
   /** K2: seconds without activity before a candidate's visit ends (default 180). */
   idleTimeoutSeconds?: number
+  /** S4: seats this kiosk keeps allotted per bookable offering for offline booking (default 2; 0 disables). */
+  allotmentSeats?: number
 }
 
 const FLAGS = {
@@ -27,6 +29,7 @@ const FLAGS = {
   '--token': 'deviceToken',
   '--kiosk-id': 'kioskId',
   '--idle-seconds': 'idleSeconds',
+  '--allotment-seats': 'allotmentSeats',
 } as const
 type FlagName = keyof typeof FLAGS
 type Setting = (typeof FLAGS)[FlagName]
@@ -104,6 +107,13 @@ export function readKioskConfig(
     if (!/^\d+$/.test(idle) || Number(idle) < 35 || Number(idle) > 3600)
       throw new Error(`The idle time "${idle}" (--idle-seconds / KIOSK_IDLE_SECONDS) must be a whole number of seconds from 35 to 3600.`)
     config.idleTimeoutSeconds = Number(idle)
+  }
+  const allotment = pick('allotmentSeats', 'KIOSK_ALLOTMENT_SEATS')
+  if (allotment !== undefined) {
+    // S4: at most what the central lets one device hold on one offering.
+    if (!/^\d+$/.test(allotment) || Number(allotment) > 20)
+      throw new Error(`The allotment seats "${allotment}" (--allotment-seats / KIOSK_ALLOTMENT_SEATS) must be a whole number from 0 to 20.`)
+    config.allotmentSeats = Number(allotment)
   }
   if (argv.includes('--test-clock') || env['KIOSK_TEST_CLOCK'] === '1') config.testClock = true
   const binding = nonEmpty(env['KIOSK_SQLITE_BINDING'])

@@ -31,6 +31,9 @@ import { createOffsetClock, type TestClockControl } from './test-clock'
 import type { UpdateStatus } from '../../src-shared/ipc/update-status'
 import type { KioskConfig } from './kiosk-config'
 import { createScheduler, type Timers } from './scheduler'
+import { ALLOTMENT_JOB, allotmentJob, CHANGE_FEED_JOB, changeFeedJob, OUTBOX_DELIVERY_JOB, outboxDeliveryJob } from './sync-jobs'
+import { DEFAULT_ALLOTMENT_SEATS } from '../services/sync/allotment-keeper'
+import { countPending } from '../store/outbox-repository'
 import { RosterImports, type SpawnImportWorker } from '../import/roster-import-supervisor'
 import { appendAudit } from '../store/audit-repository'
 
@@ -132,7 +135,8 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
   try {
     ;({ store, protector, dataKey } = await openProtectedStore(config, options.keyWrapper ?? createKeyFileWrapper(config.dataDir)))
     try {
-      if (link.demo !== null) await seedDemoOperators(store.db, clock)
+      // K7; end-to-end tests against an external central (--test-clock) sign in the same way.
+      if (link.demo !== null || config.testClock === true) await seedDemoOperators(store.db, clock)
       // A visit left open by a crash or power cut is over: the desk starts empty.
       await store.db.transaction().execute((trx) => closeOpenVisits(trx, clock(), null, 'kiosk restarted'))
     } catch (error) {
@@ -144,8 +148,15 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
     throw error
   }
 
+  // End-to-end tests (--test-clock) may cut the link (POST /test/link): requests then fail as if the network were down.
+  const linkSwitch = { up: true }
+  const baseTransport = options.transport ?? createFetchTransport(link.url)
+  const transport: CentralTransport =
+    config.testClock === true
+      ? (request) => (linkSwitch.up ? baseTransport(request) : Promise.reject(new TypeError('fetch failed (test: link cut)')))
+      : baseTransport
   const central = createCentralClient({
-    transport: options.transport ?? createFetchTransport(link.url),
+    transport,
     deviceToken: link.token,
     clock,
   })
@@ -156,12 +167,12 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
     ...(config.sqliteNativeBinding === undefined ? {} : { nativeBinding: config.sqliteNativeBinding }),
     ...(options.spawnImportWorker === undefined ? {} : { spawn: options.spawnImportWorker }),
     // K1: how each import ended, once the worker has let go of the database.
-    onFinished: (outcome) =>
+    onFinished: (outcome, request) =>
       void appendAudit(store.db, {
         at: clock(),
         operatorId: desk.operator?.id ?? null,
         candidateId: null,
-        action: 'roster.import',
+        action: request.what === 'offerings' ? 'offerings.import' : 'roster.import',
         outcome: outcome?.succeeded === true ? 'ok' : 'failed',
         detail: outcome === null ? 'worker ended early' : `${outcome.imported} imported, ${outcome.errorCount} refused, ${outcome.rows} rows`,
       }).catch(() => logger.warn('could not audit the end of a roster import')),
@@ -186,9 +197,16 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
   // The first sync never fails start-up: offline, the kiosk serves from what it has (S4).
   await scheduler.runNow(CATALOG_SYNC_JOB)
   scheduler.add(bookingExpiryJob(ctx))
+  // P3 fallback: the change feed brings payments too; this asks for the open orders directly.
   scheduler.add(paymentFollowUpJob(ctx))
+  // S1–S5: the sync engine (outbox delivery, change feed + link probe, allotments).
+  scheduler.add(outboxDeliveryJob(ctx))
+  scheduler.add(changeFeedJob(ctx, scheduler))
+  scheduler.add(allotmentJob(ctx, config.allotmentSeats ?? DEFAULT_ALLOTMENT_SEATS))
   // B4: bookings that expired while the kiosk was off are expired before anyone sees them.
   await scheduler.runNow(BOOKING_EXPIRY_JOB)
+  // S4: seats for offline booking are asked for at once, not after the first interval.
+  void scheduler.runNow(ALLOTMENT_JOB)
 
   const inFlight = new Set<Promise<unknown>>()
   let disposing: Promise<void> | null = null
@@ -219,8 +237,8 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
     config,
     dispatch,
     dispose: () => (disposing ??= dispose()),
-    // Nothing is queued for later delivery yet: the outbox arrives with offline booking (S4).
-    installReadiness: () => Promise.resolve({ candidateBeingServed: desk.visit !== null, pendingChanges: 0 }),
+    // K6, S4: an update waits for the outbox to drain.
+    installReadiness: async () => ({ candidateBeingServed: desk.visit !== null, pendingChanges: await countPending(store.db) }),
     testClock:
       offsetClock === null
         ? null
@@ -229,7 +247,14 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
               const now = offsetClock.advance(ms)
               await scheduler.runNow(BOOKING_EXPIRY_JOB)
               await scheduler.runNow(PAYMENT_FOLLOW_UP_JOB)
+              await scheduler.runNow(CHANGE_FEED_JOB)
               return now
+            },
+            async setCentralLink(up) {
+              linkSwitch.up = up
+              await scheduler.runNow(CHANGE_FEED_JOB)
+              // Back up: the outbox drains before the call answers (the feed job has made it due).
+              if (up) await scheduler.runNow(OUTBOX_DELIVERY_JOB)
             },
           },
   }

@@ -28,4 +28,6 @@ export function createOffsetClock(base: Clock): OffsetClock {
 export interface TestClockControl {
   /** Advances the clock, then runs the clock-driven jobs at once; resolves with the new now. */
   advance(ms: number): Promise<Date>
+  /** S4 tests: cuts (false) or restores (true) the link to the central, then probes it at once. */
+  setCentralLink(up: boolean): Promise<void>
 }

@@ -63,6 +63,17 @@ export interface CentralClient {
   getOrder(orderNo: string): Promise<CentralResult<EndpointResponse<'getOrder'>>>
   /** B6, S2 */
   deleteRegistration(candidateId: string, idempotencyKey: string): Promise<CentralResult<EndpointResponse<'deleteRegistration'>>>
+  /** S3: the change feed after a cursor (null: from the beginning). */
+  listChanges(after: string | null, limit?: number): Promise<CentralResult<EndpointResponse<'listChanges'>>>
+  /** S4, S2: grants or tops up this device's allotment on an offering. */
+  requestAllotment(
+    request: EndpointRequest<'requestAllotment'>,
+    idempotencyKey: string,
+  ): Promise<CentralResult<EndpointResponse<'requestAllotment'>>>
+  /** S4, S2: gives the seats still held back to the offering. */
+  returnAllotment(allotmentId: string, idempotencyKey: string): Promise<CentralResult<EndpointResponse<'returnAllotment'>>>
+  /** S4: this device's active allotments. */
+  listAllotments(): Promise<CentralResult<EndpointResponse<'listAllotments'>>>
   link(): LinkSnapshot
 }
 
@@ -169,6 +180,11 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
     getOrder: (orderNo) => call('getOrder', { params: { orderNo } }),
     deleteRegistration: (candidateId, idempotencyKey) =>
       call('deleteRegistration', { params: { candidateId }, body: {}, idempotencyKey }),
+    listChanges: (after, limit) => call('listChanges', { query: { after: after ?? undefined, limit } }),
+    requestAllotment: (request, idempotencyKey) => call('requestAllotment', { body: request, idempotencyKey }),
+    returnAllotment: (allotmentId, idempotencyKey) =>
+      call('returnAllotment', { params: { allotmentId }, body: {}, idempotencyKey }),
+    listAllotments: () => call('listAllotments'),
     link: () => monitor.snapshot(),
   }
 }

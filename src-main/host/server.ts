@@ -12,7 +12,7 @@ import { refuseForeignRequest } from './request-guard'
 import { setSecurityHeaders } from './security-headers'
 import { loadStaticFile } from './static-files'
 import type { TestClockControl } from '../app/test-clock'
-import { handleTestClock, TEST_CLOCK_PATH } from './test-clock-route'
+import { handleTestClock, TEST_CLOCK_PATH, TEST_LINK_PATH } from './test-clock-route'
 
 export type StartHostOptions = ({ readonly services: Pick<KioskServices, 'dispatch'> } | { readonly dispatch: Dispatch }) & {
   /** The built renderer, normally out/renderer. */
@@ -66,8 +66,8 @@ export function startHost(options: StartHostOptions): Promise<RunningHost> {
     const path = rawUrl.split('?', 1)[0]!
     const handled = path.startsWith(IPC_PATH_PREFIX)
       ? handleIpcRequest(request, response, path, dispatch)
-      : path === TEST_CLOCK_PATH
-        ? handleTestClock(request, response, options.testClock ?? null)
+      : path === TEST_CLOCK_PATH || path === TEST_LINK_PATH
+        ? handleTestClock(request, response, options.testClock ?? null, path)
         : serveStatic(request, response, path, options.staticDir)
     handled.catch(() => {
       if (!response.headersSent) sendText(response, 500, 'Internal Server Error')

@@ -18,7 +18,7 @@ import { getRegistrationInfo } from '../services/registration-info'
 import type { ServiceContext } from '../services/service-context'
 import { endVisit } from '../services/visit-end'
 import { getUpdateStatus } from '../services/update-status'
-import { getRosterImportErrorReport, getRosterImportProgress, startRosterImport } from '../services/roster-import'
+import { getRosterImportErrorReport, getRosterImportProgress, startOfferingImport, startRosterImport } from '../services/roster-import'
 import { bookOfferings, cancelBooking } from '../services/booking/booking-actions'
 import { getOralOfferings, getWrittenOfferings } from '../services/booking/offering-options'
 import { getPaymentConfirmation, getPaymentStatus, startPayment } from '../services/booking/payment'
@@ -27,6 +27,10 @@ import { saveScoreReportChoices } from '../services/booking/score-report'
 import { getCet6Review, submitCet6Review } from '../services/waitlist/cet6-review'
 import { listOfferingCapacity, raiseOfferingCapacity } from '../services/waitlist/offering-capacity'
 import { cancelWaitlist, submitWaitlist } from '../services/waitlist/waitlist-actions'
+import { acknowledgeSyncIssue, listSyncIssues } from '../services/sync/sync-issues'
+import { exportDayReport, getDayReport } from '../services/day-report/day-report'
+import { printDocument } from '../services/print-document'
+import { getReceipt } from '../services/receipt/receipt'
 
 export type HandlerTable = {
   [N in OperationName]: (input: z.output<Operations[N]['input']>) => Promise<Result<OperationOutput<N>>>
@@ -51,6 +55,7 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
     listAuditLog: (input) => listAuditLog(ctx, input),
     exportAuditLog: (input) => exportAuditLog(ctx, input),
     startRosterImport: (input) => startRosterImport(ctx, input),
+    startOfferingImport: (input) => startOfferingImport(ctx, input),
     getRosterImportProgress: () => getRosterImportProgress(ctx),
     getRosterImportErrorReport: () => getRosterImportErrorReport(ctx),
     getUpdateStatus: () => getUpdateStatus(ctx),
@@ -67,7 +72,13 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
     cancelWaitlist: (input) => cancelWaitlist(ctx, input),
     getCet6Review: (input) => getCet6Review(ctx, input),
     submitCet6Review: (input) => submitCet6Review(ctx, input),
+    listSyncIssues: (input) => listSyncIssues(ctx, input),
+    acknowledgeSyncIssue: (input) => acknowledgeSyncIssue(ctx, input),
     listOfferingCapacity: () => listOfferingCapacity(ctx),
     raiseOfferingCapacity: (input) => raiseOfferingCapacity(ctx, input),
+    getReceipt: (input) => getReceipt(ctx, input),
+    printDocument: (input) => printDocument(ctx, input),
+    getDayReport: (input) => getDayReport(ctx, input),
+    exportDayReport: (input) => exportDayReport(ctx, input),
   }
 }

@@ -12,6 +12,16 @@ import type { KioskDb } from '../store/schema'
 export async function toCandidateView(db: KioskDb, record: RosterRecord, confirmedAt: string | null): Promise<CandidateView> {
   const school = await findSchool(db, record.schoolCode)
   const campus = await findCampus(db, record.campusCode)
+  return candidateViewWithNames(record, school?.name ?? null, campus?.name ?? null, confirmedAt)
+}
+
+/** The view when the school and campus names are already known (null: the catalog lacks them, the code is shown). */
+export function candidateViewWithNames(
+  record: RosterRecord,
+  schoolName: string | null,
+  campusName: string | null,
+  confirmedAt: string | null,
+): CandidateView {
   return {
     candidateId: record.candidateId,
     name: record.name,
@@ -19,8 +29,8 @@ export async function toCandidateView(db: KioskDb, record: RosterRecord, confirm
     idType: record.idType,
     idNumber: maskIdNumber(record.idNumber),
     phoneMasked: maskPhone(record.phone),
-    school: { code: record.schoolCode, name: school?.name ?? record.schoolCode },
-    campus: { code: record.campusCode, name: campus?.name ?? record.campusCode },
+    school: { code: record.schoolCode, name: schoolName ?? record.schoolCode },
+    campus: { code: record.campusCode, name: campusName ?? record.campusCode },
     educationLevel: record.educationLevel,
     schoolingYears: record.schoolingYears,
     enrollmentYear: record.enrollmentYear,

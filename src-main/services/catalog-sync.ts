@@ -9,6 +9,7 @@ import type { EndpointResponse } from '../../src-shared/central/contract'
 import type { CentralClient } from '../central/central-client'
 import type { CentralResult } from '../central/central-failure'
 import { isNotFound } from '../central/central-failure'
+import { rosterPages } from '../central/roster-pages'
 import { replaceAnnouncements, type StoredAnnouncement } from '../store/announcement-repository'
 import { upsertOfferings, upsertSchools, upsertSubjects } from '../store/catalog-repository'
 import { saveCurrentExamSession } from '../store/exam-session-repository'
@@ -60,10 +61,9 @@ function withProvinces(catalog: Catalog): StoredAnnouncement[] {
 async function pullRoster(deps: SyncDeps, options: SyncOptions): Promise<CentralResult<{ records: number; complete: boolean }>> {
   const pageSize = options.rosterPageSize ?? 1000
   const maxPages = options.maxRosterPages ?? 50
-  let after = await getMeta(deps.db, META_KEYS.rosterCursor)
+  const after = await getMeta(deps.db, META_KEYS.rosterCursor)
   let records = 0
-  for (let page = 0; page < maxPages; page++) {
-    const answer = await deps.central.getRosterPage(after, pageSize)
+  for await (const answer of rosterPages(deps.central, after, pageSize, maxPages)) {
     if (!answer.ok) return answer
     const { records: pageRecords, nextAfter } = answer.value
     await deps.db.transaction().execute(async (trx) => {
@@ -72,7 +72,6 @@ async function pullRoster(deps: SyncDeps, options: SyncOptions): Promise<Central
     })
     records += pageRecords.length
     if (nextAfter === null) return { ok: true, value: { records, complete: true } }
-    after = nextAfter
   }
   return { ok: true, value: { records, complete: false } }
 }
@@ -91,6 +90,8 @@ export async function syncCatalogAndRoster(deps: SyncDeps, options: SyncOptions 
     await upsertSchools(trx, catalog.value.schools, at)
     await upsertOfferings(trx, catalog.value.offerings, at)
     await replaceAnnouncements(trx, withProvinces(catalog.value))
+    // S3: the feed starts where this first snapshot stands; later snapshots never move it back.
+    if ((await getMeta(trx, META_KEYS.feedCursor)) === null) await setMeta(trx, META_KEYS.feedCursor, catalog.value.feedCursor)
   })
 
   const roster = await pullRoster(deps, options)

@@ -11,9 +11,9 @@ import type { RosterRecord } from '../../src-shared/schemas'
 import { isNotFound } from '../central/central-failure'
 import { appendAudit, type AuditOutcome } from '../store/audit-repository'
 import { findRegistration, saveRegistration, type LocalRegistration } from '../store/registration-repository'
-import { findRosterByDocument, upsertRosterRecords } from '../store/roster-repository'
+import { findRosterEntryByDocument, upsertRosterRecords } from '../store/roster-repository'
 import { setVisitCandidate } from '../store/visit-repository'
-import { toCandidateView } from './candidate-view'
+import { candidateViewWithNames, toCandidateView } from './candidate-view'
 import { requireVisit } from './desk-guards'
 import type { ServiceContext } from './service-context'
 
@@ -39,12 +39,14 @@ const LOOKUP_OUTCOME: Partial<Record<ErrorCode, AuditOutcome>> = {
   CENTRAL_REFUSED: 'refused',
 }
 
-type Found = { readonly record: RosterRecord; readonly fromCentral: boolean }
+/** names: the school and campus names when the local roster answered (one prepared statement). */
+type Found = { readonly record: RosterRecord; readonly fromCentral: boolean; readonly names?: { school: string | null; campus: string | null } }
 
 async function findRecord(ctx: ServiceContext, input: LookupInput, idNumber: string): Promise<Result<Found>> {
-  const cached = await findRosterByDocument(ctx.db, ctx.protector, input.idType, idNumber)
-  if (cached !== null && comparableName(cached.name) === comparableName(input.name))
-    return ok({ record: cached, fromCentral: false })
+  const entry = await findRosterEntryByDocument(ctx.db, ctx.protector, input.idType, idNumber)
+  const cached = entry?.record ?? null
+  if (entry !== null && comparableName(entry.record.name) === comparableName(input.name))
+    return ok({ record: entry.record, fromCentral: false, names: { school: entry.schoolName, campus: entry.campusName } })
 
   const answer = await ctx.central.lookupRoster({ idType: input.idType, idNumber, name: input.name.trim() })
   if (answer.ok) return ok({ record: answer.value.record, fromCentral: true })
@@ -81,7 +83,7 @@ export async function lookupEligibility(ctx: ServiceContext, input: LookupInput)
     })
     return found
   }
-  const { record, fromCentral } = found.value
+  const { record, fromCentral, names } = found.value
   if (visit.candidateId !== null && visit.candidateId !== record.candidateId)
     return fail('CONFLICT', ANOTHER_CANDIDATE_MESSAGE)
 
@@ -101,5 +103,8 @@ export async function lookupEligibility(ctx: ServiceContext, input: LookupInput)
     })
   })
   visit.candidateId = record.candidateId
-  return ok(await toCandidateView(ctx.db, record, (local ?? learned)?.confirmedAt ?? null))
+  const confirmedAt = (local ?? learned)?.confirmedAt ?? null
+  return ok(
+    names === undefined ? await toCandidateView(ctx.db, record, confirmedAt) : candidateViewWithNames(record, names.school, names.campus, confirmedAt),
+  )
 }

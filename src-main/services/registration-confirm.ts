@@ -1,31 +1,25 @@
 /**
  * E3/E4: saving the candidate's record. Both confirmations are required and 资格科目 无 blocks
- * it; a record already confirmed is locked and returned unchanged. S1: the central is asked
- * first and the registration is written locally only once it has said yes; a refusal or a lost
- * link writes no registration. The idempotency key derives from the visit (S2), so a retry of
- * the same visit never registers twice.
+ * it; a record already confirmed is locked and returned unchanged. S1/S4: the registration goes
+ * through the outbox: written locally with its entry (one transaction), online the desk waits for
+ * the central's answer and its refusal undoes it; offline it is kept as 待同步. A second
+ * confirmation finds it saved and sends nothing (S2).
  */
 import { checkConfirmation } from '../../src-shared/domain/eligibility'
 import { fail, type Result } from '../../src-shared/domain/result'
 import type { RegistrationInfo } from '../../src-shared/ipc/contract'
-import { describeFailure } from '../central/central-failure'
-import { appendAudit } from '../store/audit-repository'
+import { findCurrentExamSession, saveCurrentExamSession } from '../store/exam-session-repository'
 import { findRegistration, saveRegistration } from '../store/registration-repository'
 import { findRosterByCandidateId } from '../store/roster-repository'
 import { NO_CANDIDATE_MESSAGE, requireCandidate } from './desk-guards'
-import { buildRegistrationInfo } from './registration-info'
+import { buildRegistrationInfo, NO_EXAM_SESSION_MESSAGE } from './registration-info'
+import { deskOutcome, submitChange } from './sync/desk-change'
 import type { ServiceContext } from './service-context'
-
-export const CENTRAL_UNAVAILABLE_MESSAGE = '与报名中心的连接已中断，暂时无法保存，请稍后重试。'
 
 export interface ConfirmInput {
   readonly visitId: string
   readonly phoneConfirmed: boolean
   readonly recordConfirmed: boolean
-}
-
-export function confirmationKey(visitId: string): string {
-  return `registration-confirm:${visitId}`
 }
 
 export async function confirmRegistration(ctx: ServiceContext, input: ConfirmInput): Promise<Result<RegistrationInfo>> {
@@ -40,39 +34,37 @@ export async function confirmRegistration(ctx: ServiceContext, input: ConfirmInp
   // E4: once saved the record is locked; confirming again shows it unchanged.
   if ((await findRegistration(ctx.db, candidateId)) !== null) return buildRegistrationInfo(ctx, candidateId)
 
-  const answer = await ctx.central.confirmRegistration(
-    { candidateId, agreementVersion: visit.agreementVersion, agreementAcceptedAt: visit.agreementAcceptedAt },
-    confirmationKey(visit.id),
-  )
-  const now = ctx.clock()
-  if (!answer.ok) {
-    const failure = answer.failure
-    if (failure.kind === 'retryable') {
-      ctx.logger.warn(`registration not confirmed: ${describeFailure(failure)}`)
-      return fail('CENTRAL_UNAVAILABLE', CENTRAL_UNAVAILABLE_MESSAGE)
-    }
-    await appendAudit(ctx.db, {
-      at: now,
-      operatorId: operator.id,
-      candidateId,
-      action: 'registration.confirm',
-      outcome: 'refused',
-      detail: `central ${failure.status} ${failure.code}`,
-    })
-    return fail('CENTRAL_REFUSED', failure.message)
+  // The session normally arrives with the catalog sync; before the first one it is asked for.
+  let session = await findCurrentExamSession(ctx.db)
+  if (session === null) {
+    const answer = await ctx.central.getExamSession()
+    if (answer.ok) await saveCurrentExamSession(ctx.db, answer.value.examSession, ctx.clock())
+    session = await findCurrentExamSession(ctx.db)
   }
-
-  const confirmed = answer.value.registration
-  await ctx.db.transaction().execute(async (trx) => {
-    await saveRegistration(trx, { ...confirmed, confirmedByOperatorId: operator.id, visitId: visit.id })
-    await appendAudit(trx, {
-      at: now,
-      operatorId: operator.id,
-      candidateId,
+  if (session === null) return fail('NOT_FOUND', NO_EXAM_SESSION_MESSAGE)
+  const sessionId = session.id
+  // S1, S4: the registration is written with its outbox entry; online the desk waits for the
+  // central's answer, offline it is kept as 待同步 so the candidate can go on (allotment bookings).
+  const row = await submitChange(ctx, {
+    payload: {
       action: 'registration.confirm',
-      outcome: 'ok',
-      detail: `visit ${visit.id}, agreement ${visit.agreementVersion}`,
-    })
+      candidateId,
+      agreementVersion: visit.agreementVersion,
+      agreementAcceptedAt: visit.agreementAcceptedAt,
+    },
+    summary: '确认学籍与资格信息',
+    operator,
+    auditAction: 'registration.confirm',
+    writeLocal: (trx, at) =>
+      saveRegistration(trx, {
+        candidateId,
+        examSessionId: sessionId,
+        agreementVersion: visit.agreementVersion,
+        agreementAcceptedAt: visit.agreementAcceptedAt,
+        confirmedAt: at.toISOString(),
+        confirmedByOperatorId: operator.id,
+        visitId: visit.id,
+      }),
   })
-  return buildRegistrationInfo(ctx, candidateId)
+  return deskOutcome(row, true, () => buildRegistrationInfo(ctx, candidateId))
 }

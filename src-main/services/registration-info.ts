@@ -10,6 +10,8 @@ import { findCurrentExamSession, findExamSession } from '../store/exam-session-r
 import { findRegistration } from '../store/registration-repository'
 import { findRosterByCandidateId } from '../store/roster-repository'
 import { listActiveBookings } from '../store/booking-repository'
+import { listPendingForCandidate } from '../store/outbox-repository'
+import { toPendingChangeView } from './sync/sync-views'
 import { buildBookingsSection } from './booking/bookings-section'
 import { refreshOncePerVisit } from './booking/booking-sync'
 import { toCandidateView } from './candidate-view'
@@ -46,6 +48,7 @@ export async function buildRegistrationInfo(ctx: ServiceContext, candidateId: st
     }),
     bookings: await buildBookingsSection(db, candidateId, ctx.clock()),
     waitlist: await buildWaitlistSection(db, waitlist),
+    pendingChanges: (await listPendingForCandidate(db, candidateId)).map(toPendingChangeView),
   })
 }
 

@@ -26,10 +26,15 @@ export type AuditAction =
   | 'operator.password-reset'
   | 'audit.export'
   | 'roster.import'
+  | 'offerings.import'
   | 'waitlist.submit'
   | 'waitlist.cancel'
   | 'cet6.review'
   | 'offering.capacity'
+  | 'sync.acknowledge'
+  | 'document.print'
+  | 'day-report.export'
+  | 'waitlist.promoted'
 
 export type AuditOutcome = 'ok' | 'failed' | 'locked' | 'refused' | 'not-found' | 'unavailable'
 
@@ -54,6 +59,24 @@ export async function appendAudit(db: KioskDb, entry: AuditEntry): Promise<void>
       detail: entry.detail ?? null,
     })
     .execute()
+}
+
+/** Rows per insert statement of appendAudits (7 values each, well under SQLite's variable limit). */
+const AUDIT_ROWS_PER_INSERT = 500
+
+/** Many rows in a few statements (a sweep's audit), in the order given. */
+export async function appendAudits(db: KioskDb, entries: readonly AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += AUDIT_ROWS_PER_INSERT) {
+    const rows = entries.slice(i, i + AUDIT_ROWS_PER_INSERT).map((entry) => ({
+      at: entry.at.toISOString(),
+      operator_id: entry.operatorId,
+      candidate_id: entry.candidateId,
+      action: entry.action,
+      outcome: entry.outcome,
+      detail: entry.detail ?? null,
+    }))
+    await db.insertInto('audit_log').values(rows).execute()
+  }
 }
 
 /** Oldest first. */

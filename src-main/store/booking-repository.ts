@@ -3,11 +3,15 @@
  * upserted from the central's answers; a booking the central no longer lists as active is marked
  * gone (expired past its expiry, otherwise cancelled) and kept for the record.
  */
+import { sql } from 'kysely'
 import type { Booking } from '../../src-shared/schemas'
 import { findSubject } from '../../src-shared/domain/subjects'
 import type { BookingRow, KioskDb } from './schema'
 
-export type LocalBooking = Booking
+export interface LocalBooking extends Booking {
+  /** S4: a local change of this row (a provisional booking, a cancel, a choice) waits for the central. */
+  readonly pendingSync: boolean
+}
 
 function toBooking(row: BookingRow): LocalBooking {
   return {
@@ -28,9 +32,11 @@ function toBooking(row: BookingRow): LocalBooking {
     bookedVia: row.booked_via,
     collectiveLocked: row.collective_locked === 1,
     orderNo: row.order_no,
+    pendingSync: row.sync_state === 'pending',
   }
 }
 
+/** The central's state of each booking; a row it answers for is in sync again (S1). */
 export async function upsertBookings(db: KioskDb, bookings: readonly Booking[], at: Date): Promise<void> {
   const updatedAt = at.toISOString()
   for (const b of bookings) {
@@ -53,6 +59,7 @@ export async function upsertBookings(db: KioskDb, bookings: readonly Booking[], 
       ended_at: b.endedAt,
       order_no: b.orderNo,
       updated_at: updatedAt,
+      sync_state: 'synced' as const,
     }
     await db
       .insertInto('bookings')
@@ -86,6 +93,8 @@ export async function listDueUnpaid(db: KioskDb, now: Date): Promise<LocalBookin
     .selectFrom('bookings')
     .selectAll()
     .where('status', '=', 'unpaid')
+    // S4: a provisional booking expires only once the central has it (its own clock decides).
+    .where('sync_state', '=', 'synced')
     .where('expires_at', '<=', now.toISOString())
     .orderBy('expires_at')
     .execute()
@@ -108,6 +117,120 @@ export async function markBookingsGone(
     .returning('booking_id')
     .execute()
   return changed.map((r) => r.booking_id)
+}
+
+/** B4: what the expiry sweep needs of a due booking (no full rows: a sweep may see 100,000). */
+export interface DueBookingRef {
+  readonly id: string
+  readonly candidateId: string
+  readonly offeringId: string
+  readonly status: BookingRow['status']
+  readonly createdAt: string
+  readonly expiresAt: string
+}
+
+/**
+ * B4: unpaid bookings whose expiry has come (inclusive), in expiry order, after the cursor (the
+ * last one of the previous chunk), at most `limit`; of one candidate when given.
+ */
+export async function listDueUnpaidChunk(
+  db: KioskDb,
+  now: Date,
+  options: { after?: DueBookingRef | null; limit: number; candidateId?: string },
+): Promise<DueBookingRef[]> {
+  let query = db
+    .selectFrom('bookings')
+    .select(['booking_id', 'candidate_id', 'offering_id', 'status', 'created_at', 'expires_at'])
+    .where('status', '=', 'unpaid')
+    // S4: a provisional booking expires only once the central has it (as listDueUnpaid).
+    .where('sync_state', '=', 'synced')
+    .where('expires_at', '<=', now.toISOString())
+  const after = options.after
+  if (after) query = query.where(sql<boolean>`(expires_at, booking_id) > (${after.expiresAt}, ${after.id})`)
+  if (options.candidateId !== undefined) query = query.where('candidate_id', '=', options.candidateId)
+  const rows = await query.orderBy('expires_at').orderBy('booking_id').limit(options.limit).execute()
+  return rows.map((r) => ({
+    id: r.booking_id,
+    candidateId: r.candidate_id,
+    offeringId: r.offering_id,
+    status: r.status,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at ?? r.created_at,
+  }))
+}
+
+/**
+ * B4 in bulk: expires the next `count` due unpaid bookings after the cursor, in expiry order (a
+ * chunk just listed by listDueUnpaidChunk in this transaction), writing each one's audit row
+ * first, in the same order. Two statements, whatever the count. Returns how many were expired.
+ */
+export async function expireDueChunk(db: KioskDb, now: Date, chunk: { after: DueBookingRef | null; count: number }, at: Date): Promise<number> {
+  const after = chunk.after === null ? sql`` : sql`and (expires_at, booking_id) > (${chunk.after.expiresAt}, ${chunk.after.id})`
+  const next = sql`from bookings where status = 'unpaid' and sync_state = 'synced' and expires_at <= ${now.toISOString()} ${after}
+    order by expires_at, booking_id limit ${chunk.count}`
+  const stamp = at.toISOString()
+  await sql`insert into audit_log (at, operator_id, candidate_id, action, outcome, detail)
+    select ${stamp}, null, candidate_id, 'booking.expire', 'ok', booking_id || ': unpaid 24 h (created ' || created_at || ')' ${next}`.execute(db)
+  const updated = await sql`update bookings set status = 'expired', ended_at = ${stamp}, updated_at = ${stamp}
+    where booking_id in (select booking_id ${next})`.execute(db)
+  return Number(updated.numAffectedRows ?? 0n)
+}
+
+/** B4: candidates holding an unpaid booking whose expiry has come, by id after `after`, at most `limit`. */
+export async function listCandidatesWithDueUnpaid(db: KioskDb, now: Date, after: string | null, limit: number): Promise<string[]> {
+  let query = db
+    .selectFrom('bookings')
+    .select('candidate_id')
+    .distinct()
+    .where('status', '=', 'unpaid')
+    .where('sync_state', '=', 'synced')
+    .where('expires_at', '<=', now.toISOString())
+  if (after !== null) query = query.where('candidate_id', '>', after)
+  const rows = await query.orderBy('candidate_id').limit(limit).execute()
+  return rows.map((r) => r.candidate_id)
+}
+
+/** How many of these bookings have the status now (ids at most a few thousand). */
+export async function countBookingsWithStatus(db: KioskDb, bookingIds: readonly string[], status: BookingRow['status']): Promise<number> {
+  if (bookingIds.length === 0) return 0
+  const row = await db
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('booking_id', 'in', bookingIds)
+    .where('status', '=', status)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export interface RegistrationHolding {
+  readonly candidateId: string
+  readonly confirmedAt: string
+  /** When the candidate's last booking went, or null. */
+  readonly lastReleasedAt: string | null
+}
+
+/**
+ * B6: local registrations that hold no active booking, with when their last booking went, in one
+ * query. Only those confirmed, and last released, no later than `quietSince` (an ISO instant)
+ * are listed: the caller passes a little after the grace cut-off and decides with the rule.
+ */
+export async function listRegistrationsHoldingNothing(db: KioskDb, quietSince: string): Promise<RegistrationHolding[]> {
+  const rows = await db
+    .selectFrom('registrations as r')
+    .select((eb) => [
+      'r.candidate_id',
+      'r.confirmed_at',
+      eb.selectFrom('bookings as b').select((b) => b.fn.max('b.ended_at').as('m')).whereRef('b.candidate_id', '=', 'r.candidate_id').as('last_released_at'),
+    ])
+    .where('r.confirmed_at', '<=', quietSince)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('bookings as a').select('a.booking_id').whereRef('a.candidate_id', '=', 'r.candidate_id').where('a.status', 'in', ['unpaid', 'paid']))),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('bookings as e').select('e.booking_id').whereRef('e.candidate_id', '=', 'r.candidate_id').where('e.ended_at', '>', quietSince))),
+    )
+    .execute()
+  return rows.map((r) => ({ candidateId: r.candidate_id, confirmedAt: r.confirmed_at, lastReleasedAt: (r.last_released_at as string | null) ?? null }))
 }
 
 /** Candidates with any row, for B6 checks. */
@@ -134,4 +257,77 @@ export async function lastBookingEndedAt(db: KioskDb, candidateId: string): Prom
 /** B6: a deleted registration takes its (unpaid) bookings with it. */
 export async function deleteCandidateBookings(db: KioskDb, candidateId: string): Promise<void> {
   await db.deleteFrom('bookings').where('candidate_id', '=', candidateId).execute()
+}
+
+/** S4: provisional bookings written with their outbox entry, before the central has answered. */
+export async function insertProvisionalBookings(db: KioskDb, bookings: readonly Booking[], at: Date): Promise<void> {
+  await upsertBookings(db, bookings, at)
+  await setSyncState(
+    db,
+    bookings.map((b) => b.id),
+    'pending',
+  )
+}
+
+export async function setSyncState(db: KioskDb, bookingIds: readonly string[], state: 'synced' | 'pending'): Promise<void> {
+  if (bookingIds.length === 0) return
+  await db.updateTable('bookings').set({ sync_state: state }).where('booking_id', 'in', bookingIds).execute()
+}
+
+/** S4: a provisional booking the central replaced or refused goes (its local id stays in the id map). */
+export async function deleteBookings(db: KioskDb, bookingIds: readonly string[]): Promise<void> {
+  if (bookingIds.length === 0) return
+  await db.deleteFrom('bookings').where('booking_id', 'in', bookingIds).execute()
+}
+
+/** S4: a local change undone after the central refused it. */
+export async function restoreBooking(
+  db: KioskDb,
+  bookingId: string,
+  values: { status?: 'unpaid' | 'paid'; scoreReport?: 'paper' | 'electronic' | null },
+  at: Date,
+): Promise<void> {
+  await db
+    .updateTable('bookings')
+    .set({
+      ...(values.status === undefined ? {} : { status: values.status, ended_at: null }),
+      ...(values.scoreReport === undefined ? {} : { score_report: values.scoreReport }),
+      sync_state: 'synced',
+      updated_at: at.toISOString(),
+    })
+    .where('booking_id', '=', bookingId)
+    .execute()
+}
+
+/** S4: whether any provisional booking of the candidate for the offering waits for the central. */
+export async function hasPendingBookingFor(db: KioskDb, candidateId: string, offeringId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('bookings')
+    .select('booking_id')
+    .where('candidate_id', '=', candidateId)
+    .where('offering_id', '=', offeringId)
+    .where('sync_state', '=', 'pending')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function mapLocalBooking(db: KioskDb, localId: string, centralId: string): Promise<void> {
+  await db
+    .insertInto('booking_id_map')
+    .values({ local_id: localId, central_id: centralId })
+    .onConflict((oc) => oc.column('local_id').doUpdateSet({ central_id: centralId }))
+    .execute()
+}
+
+/** The central id of a booking: itself unless it is a provisional id the central has replaced; null when not (yet) replaced. */
+export async function centralBookingId(db: KioskDb, bookingId: string): Promise<string | null> {
+  if (!bookingId.startsWith('local-')) return bookingId
+  const row = await db.selectFrom('booking_id_map').select('central_id').where('local_id', '=', bookingId).executeTakeFirst()
+  return row?.central_id ?? null
+}
+
+/** Whether a booking row is currently a pending local one (its change not yet answered). */
+export async function isBookingPending(db: KioskDb, bookingId: string): Promise<boolean> {
+  const row = await db.selectFrom('bookings').select('sync_state').where('booking_id', '=', bookingId).executeTakeFirst()
+  return row?.sync_state === 'pending'
 }

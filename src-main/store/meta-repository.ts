@@ -5,6 +5,8 @@ export const META_KEYS = {
   lastSyncAt: 'last_sync_at',
   /** Roster pages are pulled a slice per run; the next run resumes after this candidate id. */
   rosterCursor: 'roster_cursor',
+  /** S3: the change feed's position: the next pull asks for changes after it. */
+  feedCursor: 'feed_cursor',
   /** K3: the data key, wrapped by the KeyWrapper named in dataKeyWrapper (never in clear). */
   dataKeyWrapped: 'data_key_wrapped',
   dataKeyWrapper: 'data_key_wrapper',

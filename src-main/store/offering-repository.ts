@@ -63,12 +63,17 @@ export async function applySeatCounts(db: KioskDb, seats: readonly SeatCount[], 
     await db.updateTable('offerings').set({ seats_left: s.seatsLeft, updated_at: at.toISOString() }).where('id', '=', s.offeringId).execute()
 }
 
-/** B4 offline: an expired booking's seat returns to the cached count until the central says more. */
+/**
+ * B4 offline: an expired booking's seat returns to the cached count until the central says more.
+ * One id per seat (an id may repeat); never above the capacity. One statement per offering.
+ */
 export async function returnSeats(db: KioskDb, offeringIds: readonly string[], at: Date): Promise<void> {
-  for (const id of offeringIds)
+  const seats = new Map<string, number>()
+  for (const id of offeringIds) seats.set(id, (seats.get(id) ?? 0) + 1)
+  for (const [id, count] of seats)
     await db
       .updateTable('offerings')
-      .set((eb) => ({ seats_left: eb('seats_left', '+', 1), updated_at: at.toISOString() }))
+      .set((eb) => ({ seats_left: eb.fn('min', [eb.ref('capacity'), eb('seats_left', '+', count)]), updated_at: at.toISOString() }))
       .where('id', '=', id)
       .whereRef('seats_left', '<', 'capacity')
       .execute()

@@ -25,6 +25,16 @@ export interface KioskStore {
 const SYNCHRONOUS_FULL = 2
 const IN_MEMORY = ':memory:'
 
+const RAW = new WeakMap<object, Database.Database>()
+
+/**
+ * The better-sqlite3 connection under a store's Kysely instance (not under a transaction's), for
+ * the few hot reads that use a prepared statement instead of Kysely (the eligibility lookup).
+ */
+export function rawConnection(db: object): Database.Database | undefined {
+  return RAW.get(db)
+}
+
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): KioskStore {
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000
   const sqlite = new Database(path, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding })
@@ -41,6 +51,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): K
     throw error
   }
   const db = new Kysely<KioskDatabase>({ dialect: new KioskSqliteDialect({ database: sqlite }) })
+  RAW.set(db, sqlite)
   let closed = false
   return {
     db,

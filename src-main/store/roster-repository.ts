@@ -7,7 +7,10 @@
 import type { IdType } from '../../src-shared/domain/id-documents'
 import { normaliseIdNumber } from '../../src-shared/domain/id-documents'
 import type { RosterRecord } from '../../src-shared/schemas'
+import type Database from 'better-sqlite3'
 import type { FieldProtector } from '../protection/field-protector'
+import { findCampus, findSchool } from './catalog-repository'
+import { rawConnection } from './open-database'
 import type { KioskDb, NewRosterRecord, RosterRecordRow } from './schema'
 
 /** 19 columns per row stays far below SQLite's limit of bound parameters per statement. */
@@ -149,6 +152,48 @@ export async function findRosterByDocument(
     .where('id_number_hmac', '=', protector.blindIndex(normaliseIdNumber(idNumber)))
     .executeTakeFirst()
   return row === undefined ? null : fromRow(protector, row)
+}
+
+/** A roster record with the names of its school and campus (null when the catalog lacks them). */
+export interface RosterEntry {
+  readonly record: RosterRecord
+  readonly schoolName: string | null
+  readonly campusName: string | null
+}
+
+const ENTRY_BY_DOCUMENT = `select r.*, s.name as school_name, c.name as campus_name from roster_records r
+  left join schools s on s.code = r.school_code left join campuses c on c.code = r.campus_code
+  where r.id_type = ? and r.id_number_hmac = ?`
+const entryStatements = new WeakMap<Database.Database, Database.Statement<[string, string], RosterRecordRow & EntryNames>>()
+type EntryNames = { school_name: string | null; campus_name: string | null }
+
+/**
+ * E2's lookup as one prepared statement (the keyed-hash probe and the school and campus names
+ * in one `get`), issue #8: Kysely's three queries cost the handler path ~30× a raw `get`. It
+ * answers exactly what findRosterByDocument + findSchool + findCampus answer, and falls back to
+ * them inside a transaction or on a connection it cannot prepare on.
+ */
+export async function findRosterEntryByDocument(
+  db: KioskDb,
+  protector: FieldProtector,
+  idType: IdType,
+  idNumber: string,
+): Promise<RosterEntry | null> {
+  const raw = rawConnection(db)
+  if (raw === undefined || raw.inTransaction) {
+    const record = await findRosterByDocument(db, protector, idType, idNumber)
+    if (record === null) return null
+    const [school, campus] = [await findSchool(db, record.schoolCode), await findCampus(db, record.campusCode)]
+    return { record, schoolName: school?.name ?? null, campusName: campus?.name ?? null }
+  }
+  let statement = entryStatements.get(raw)
+  if (statement === undefined) {
+    statement = raw.prepare<[string, string], RosterRecordRow & EntryNames>(ENTRY_BY_DOCUMENT)
+    entryStatements.set(raw, statement)
+  }
+  const row = statement.get(idType, protector.blindIndex(normaliseIdNumber(idNumber)))
+  if (row === undefined) return null
+  return { record: fromRow(protector, row), schoolName: row.school_name, campusName: row.campus_name }
 }
 
 export async function findRosterByCandidateId(db: KioskDb, protector: FieldProtector, candidateId: string): Promise<RosterRecord | null> {

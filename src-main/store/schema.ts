@@ -154,6 +154,8 @@ export interface BookingsTable {
   ended_at: string | null
   order_no: string | null
   updated_at: string
+  /** S4 (0004): `pending` while a local change of the row waits for the central. */
+  sync_state: Generated<'synced' | 'pending'>
 }
 
 export interface OrdersTable {
@@ -181,6 +183,45 @@ export interface CentralRequestsTable {
   settled_at: string | null
 }
 
+/** S1–S6 (0004): changes waiting for, answered or refused by the central. */
+export interface OutboxTable {
+  id: Generated<number>
+  candidate_id: string
+  action: 'registration.confirm' | 'booking.create' | 'booking.cancel' | 'booking.score-report'
+  idempotency_key: string
+  /** JSON of the action's payload. */
+  payload: string
+  summary: string
+  operator_id: number | null
+  created_at: string
+  state: Generated<'pending' | 'delivered' | 'refused'>
+  attempts: Generated<number>
+  next_attempt_at: string
+  last_error: string | null
+  settled_at: string | null
+  refusal_code: string | null
+  refusal_message: string | null
+  acknowledged_at: string | null
+  acknowledged_by: string | null
+}
+
+/** S4 (0004): this device's allotments as the central last reported them. */
+export interface AllotmentsTable {
+  id: string
+  offering_id: string
+  held: number
+  used: number
+  expires_at: string
+  status: 'active' | 'returned' | 'expired'
+  updated_at: string
+}
+
+/** S4 (0004): a provisional local booking and the central booking that replaced it. */
+export interface BookingIdMapTable {
+  local_id: string
+  central_id: string
+}
+
 export interface MetaTable {
   key: string
   value: string
@@ -203,6 +244,9 @@ export interface KioskDatabase {
   bookings: BookingsTable
   orders: OrdersTable
   central_requests: CentralRequestsTable
+  outbox: OutboxTable
+  allotments: AllotmentsTable
+  booking_id_map: BookingIdMapTable
 }
 
 /** The store, or a transaction on it: repositories accept either. */
@@ -227,3 +271,5 @@ export type BookingRow = Selectable<BookingsTable>
 export type NewBooking = Insertable<BookingsTable>
 export type OrderRow = Selectable<OrdersTable>
 export type NewOrder = Insertable<OrdersTable>
+export type OutboxRow = Selectable<OutboxTable>
+export type AllotmentRow = Selectable<AllotmentsTable>

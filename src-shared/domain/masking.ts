@@ -17,3 +17,11 @@ export function maskIdNumber(idNumber: string): string {
 
 export const REVEALABLE_FIELDS = ['idNumber', 'phone'] as const
 export type RevealableField = (typeof REVEALABLE_FIELDS)[number]
+
+/** K3 on lists (e.g. 同步异常): the surname and, for longer names, the last character: 蓝*天, 王*. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()]
+  if (chars.length <= 1) return '*'
+  if (chars.length === 2) return `${chars[0]}*`
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
+}

@@ -21,6 +21,12 @@ export const ERROR_CODES = [
   'CENTRAL_REFUSED',
   'CONFLICT',
   'INTERNAL',
+  // S4: offline, no seat of this kiosk's allotment backs the booking.
+  'NO_OFFLINE_SEATS',
+  // S4: payment, the waitlist and the CET6 review need the link.
+  'OFFLINE_UNAVAILABLE',
+  // S1: saved in the outbox, the central has not answered yet (待同步).
+  'SYNC_PENDING',
   // B1–B7, R1, P1–P4
   ...BOOKING_REFUSAL_CODES,
 ] as const

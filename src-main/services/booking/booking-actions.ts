@@ -1,25 +1,66 @@
 /**
  * B1–B5: booking the ticked offerings and cancelling an unpaid booking. The shared rules are
- * checked first (a refusal never reaches the network); then the central decides (S1), with an
- * idempotency key persisted before sending (S2). Its answer, the seat counts and an audit row
- * are written in one transaction; only then is the page rebuilt.
+ * checked first (a refusal never reaches the network); then the change goes through the outbox
+ * (S1, S2, S4): written locally with its entry in one transaction, delivered at once when the
+ * link is up, and only the central's answer counts.
  */
-import { checkCanBook, checkCanCancel } from '../../../src-shared/domain/booking-rules'
+import { randomUUID } from 'node:crypto'
+import { checkCanBook, checkCanCancel, expiresAt } from '../../../src-shared/domain/booking-rules'
 import { fail, type Result } from '../../../src-shared/domain/result'
 import { findSubject } from '../../../src-shared/domain/subjects'
 import type { RegistrationInfo } from '../../../src-shared/ipc/contract'
-import { appendAudit } from '../../store/audit-repository'
-import { findBooking, listActiveBookings, upsertBookings } from '../../store/booking-repository'
-import { applySeatCounts, findOfferings } from '../../store/offering-repository'
+import type { Booking, Offering } from '../../../src-shared/schemas'
+import { freeAllotmentSeats } from '../../store/allotment-repository'
+import { findBooking, insertProvisionalBookings, listActiveBookings, markBookingsGone, setSyncState } from '../../store/booking-repository'
+import { findCampus } from '../../store/catalog-repository'
+import { findOfferings } from '../../store/offering-repository'
+import { withAllotmentSeats } from '../sync/allotment-seats'
+import { deskOutcome, findPendingSame, isOnline, retryAtDesk, submitChange } from '../sync/desk-change'
+import { LOCAL_BOOKING_PREFIX } from '../sync/outbox-payload'
 import { buildRegistrationInfo } from '../registration-info'
 import type { ServiceContext } from '../service-context'
 import { requireBookingCandidate } from './booking-candidate'
-import { sendChange } from './central-change'
 
 export const UNKNOWN_OFFERING_MESSAGE = '所选科目已不在可报考列表中，请刷新后重新选择。'
 export const MIXED_KINDS_MESSAGE = '笔试科目和口试科目需分别报考，请一次只提交同一类科目。'
 export const BOOKING_GONE_MESSAGE = '该报考科目已被取消或已超时删除。'
 
+export const NO_OFFLINE_SEATS_MESSAGE = '当前与报名中心的连接已中断，本机没有该科目的预留名额，请在连接恢复后再报考。'
+
+function provisionalBooking(offering: Offering, candidateId: string, at: Date): Booking {
+  const createdAt = at.toISOString()
+  return {
+    id: `${LOCAL_BOOKING_PREFIX}${randomUUID()}`,
+    candidateId,
+    offeringId: offering.id,
+    subjectCode: offering.subjectCode,
+    schoolCode: offering.schoolCode,
+    campusCode: offering.campusCode,
+    feeCents: offering.feeCents,
+    status: 'unpaid',
+    createdAt,
+    expiresAt: expiresAt(createdAt),
+    paidAt: null,
+    endedAt: null,
+    scoreReport: null,
+    arrangement: 'unarranged',
+    bookedVia: 'candidate',
+    collectiveLocked: false,
+    orderNo: null,
+  }
+}
+
+async function subjectSummary(ctx: ServiceContext, prefix: string, offerings: readonly Offering[]): Promise<string> {
+  const parts = []
+  for (const o of offerings) parts.push(`${findSubject(o.subjectCode)?.name ?? o.subjectCode}（${(await findCampus(ctx.db, o.campusCode))?.name ?? o.campusCode}）`)
+  return `${prefix} ${parts.join('、')}`
+}
+
+/**
+ * B1–B4, S1, S4: the booking is written as provisional local bookings (待同步) only when every
+ * offering is backed by a free seat of this kiosk's allotment, so it can never overbook;
+ * otherwise nothing local is written before the central's answer, and offline it is refused.
+ */
 export async function bookOfferings(
   ctx: ServiceContext,
   input: { visitId: string; offeringIds: readonly string[] },
@@ -28,7 +69,8 @@ export async function bookOfferings(
   if (!found.ok) return found
   const { record, candidateId, operator } = found.value
   const ids = [...new Set(input.offeringIds)]
-  const offerings = await findOfferings(ctx.db, ids)
+  const now = ctx.clock()
+  const offerings = await withAllotmentSeats(ctx.db, await findOfferings(ctx.db, ids), now)
   if (offerings.length !== ids.length || offerings.some((o) => o.schoolCode !== record.schoolCode))
     return fail('NOT_FOUND', UNKNOWN_OFFERING_MESSAGE)
   if (new Set(offerings.map((o) => findSubject(o.subjectCode)?.kind)).size > 1) return fail('INVALID_INPUT', MIXED_KINDS_MESSAGE)
@@ -38,31 +80,35 @@ export async function bookOfferings(
     candidate: { campusCode: record.campusCode, eligibleSubjectCodes: record.eligibleSubjectCodes },
     offerings,
     bookings,
-    now: ctx.clock(),
+    now,
   })
   if (!allowed.ok) return allowed
 
+  const page = () => buildRegistrationInfo(ctx, candidateId)
   const target = [...ids].sort().join(',')
-  const answer = await sendChange(ctx, { action: 'booking.create', candidateId, target }, { operatorId: operator.id, action: 'booking.create' }, (key) =>
-    ctx.central.createBookings({ candidateId, offeringIds: ids }, key),
+  // S2: the same booking tried again while its first attempt is unanswered is that entry, sent again.
+  const same = await findPendingSame(
+    ctx.db,
+    candidateId,
+    (p) => p.action === 'booking.create' && p.localBookingIds === null && [...p.offeringIds].sort().join(',') === target,
   )
-  if (!answer.ok) return answer
-  const at = ctx.clock()
-  await ctx.db.transaction().execute(async (trx) => {
-    await upsertBookings(trx, answer.value.bookings, at)
-    await applySeatCounts(trx, answer.value.seats, at)
-    await appendAudit(trx, {
-      at,
-      operatorId: operator.id,
-      candidateId,
-      action: 'booking.create',
-      outcome: 'ok',
-      detail: answer.value.bookings.map((b) => `${b.id} (${b.offeringId})`).join(', '),
-    })
+  if (same !== null) return deskOutcome(await retryAtDesk(ctx, same.id, operator), false, page)
+
+  const free = await freeAllotmentSeats(ctx.db, now, ids)
+  const provisional = ids.every((id) => (free.get(id) ?? 0) > 0)
+  if (!provisional && !isOnline(ctx)) return fail('NO_OFFLINE_SEATS', NO_OFFLINE_SEATS_MESSAGE)
+  const local = provisional ? offerings.map((o) => provisionalBooking(o, candidateId, now)) : null
+  const row = await submitChange(ctx, {
+    payload: { action: 'booking.create', candidateId, offeringIds: ids, localBookingIds: local?.map((b) => b.id) ?? null },
+    summary: await subjectSummary(ctx, '报考', offerings),
+    operator,
+    auditAction: 'booking.create',
+    ...(local === null ? {} : { writeLocal: (trx, at) => insertProvisionalBookings(trx, local, at) }),
   })
-  return buildRegistrationInfo(ctx, candidateId)
+  return deskOutcome(row, local !== null, page)
 }
 
+/** B5, S4: the local row is cancelled with its entry; a refusal restores it. */
 export async function cancelBooking(ctx: ServiceContext, input: { visitId: string; bookingId: string }): Promise<Result<RegistrationInfo>> {
   const found = await requireBookingCandidate(ctx, input.visitId)
   if (!found.ok) return found
@@ -73,19 +119,17 @@ export async function cancelBooking(ctx: ServiceContext, input: { visitId: strin
   if (offering === undefined) return fail('NOT_FOUND', UNKNOWN_OFFERING_MESSAGE)
   const allowed = checkCanCancel({ booking, offering, bookings: await listActiveBookings(ctx.db, candidateId), now: ctx.clock() })
   if (!allowed.ok) return allowed
+  if (booking.status !== 'unpaid') return fail('BOOKING_GONE', BOOKING_GONE_MESSAGE)
 
-  const answer = await sendChange(
-    ctx,
-    { action: 'booking.cancel', candidateId, target: booking.id },
-    { operatorId: operator.id, action: 'booking.cancel' },
-    (key) => ctx.central.cancelBooking(booking.id, { candidateId }, key),
-  )
-  if (!answer.ok) return answer
-  const at = ctx.clock()
-  await ctx.db.transaction().execute(async (trx) => {
-    await upsertBookings(trx, [answer.value.booking], at)
-    await applySeatCounts(trx, answer.value.seats, at)
-    await appendAudit(trx, { at, operatorId: operator.id, candidateId, action: 'booking.cancel', outcome: 'ok', detail: booking.id })
+  const row = await submitChange(ctx, {
+    payload: { action: 'booking.cancel', candidateId, bookingId: booking.id, previousStatus: booking.status },
+    summary: await subjectSummary(ctx, '取消报考', [offering]),
+    operator,
+    auditAction: 'booking.cancel',
+    async writeLocal(trx, at) {
+      await markBookingsGone(trx, [booking.id], 'cancelled', at)
+      await setSyncState(trx, [booking.id], 'pending')
+    },
   })
-  return buildRegistrationInfo(ctx, candidateId)
+  return deskOutcome(row, true, () => buildRegistrationInfo(ctx, candidateId))
 }

@@ -6,9 +6,17 @@
  * rule is a matter of time, not of the link. Run at start too, so bookings that expired while
  * the kiosk was off are expired before anyone sees them.
  */
-import { isExpired, isRegistrationDue } from '../../../src-shared/domain/booking-rules'
-import { appendAudit } from '../../store/audit-repository'
-import { findBooking, hasActiveBookings, lastBookingEndedAt, listDueUnpaid, markBookingsGone } from '../../store/booking-repository'
+import { isExpired, isRegistrationDue, REGISTRATION_GRACE_MS } from '../../../src-shared/domain/booking-rules'
+import { appendAudit, appendAudits } from '../../store/audit-repository'
+import {
+  countBookingsWithStatus,
+  expireDueChunk,
+  listCandidatesWithDueUnpaid,
+  listDueUnpaidChunk,
+  listRegistrationsHoldingNothing,
+  markBookingsGone,
+  type DueBookingRef,
+} from '../../store/booking-repository'
 import { returnSeats } from '../../store/offering-repository'
 import type { ServiceContext } from '../service-context'
 import { refreshCandidateBookings } from './booking-sync'
@@ -19,48 +27,99 @@ export interface ExpiryReport {
   readonly deletedRegistrations: number
 }
 
+/**
+ * Issue #8: a sweep of 100,000 due bookings stays well under a second and never holds main for
+ * long. Bookings are read lean, a chunk at a time in expiry order, and each chunk is one
+ * transaction (its bookings, seats and audit rows together), with the event loop given back
+ * between chunks.
+ */
+const EXPIRY_CHUNK = 2_000
+const CANDIDATE_PAGE = 500
+/** B6's cut-off is compared as ISO text first (a pre-filter only: the rule decides after). */
+const B6_PREFILTER_SLACK_MS = 60_000
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * The central expires them on its own clock and says so (audited as it is applied). Once the
+ * link is found down, the rest are not waited for (start-up must not hang offline). Returns how
+ * many of the due bookings the central's answers expired.
+ */
+async function askCentralFirst(ctx: ServiceContext, now: Date): Promise<number> {
+  let expiredThere = 0
+  let after: string | null = null
+  for (;;) {
+    const candidates = await listCandidatesWithDueUnpaid(ctx.db, now, after, CANDIDATE_PAGE)
+    for (const candidateId of candidates) {
+      const due = (await listDueUnpaidChunk(ctx.db, now, { candidateId, limit: EXPIRY_CHUNK })).filter((b) => isExpired(b, now))
+      if (due.length === 0) continue
+      const refreshed = await refreshCandidateBookings(ctx, candidateId)
+      expiredThere += await countBookingsWithStatus(ctx.db, due.map((b) => b.id), 'expired')
+      if (!refreshed.ok && refreshed.failure.kind === 'retryable') return expiredThere
+    }
+    if (candidates.length < CANDIDATE_PAGE) return expiredThere
+    after = candidates.at(-1) ?? null
+  }
+}
+
+/** Whatever the central could not be asked about expires here all the same. */
+async function expireLocally(ctx: ServiceContext, now: Date): Promise<number> {
+  let expired = 0
+  let after: DueBookingRef | null = null
+  for (;;) {
+    const at = ctx.clock()
+    const listed = await ctx.db.transaction().execute(async (trx) => {
+      // Listed inside the transaction, so the chunk is exactly what it changes.
+      const listed = await listDueUnpaidChunk(trx, now, { after, limit: EXPIRY_CHUNK })
+      const due = listed.filter((b) => isExpired(b, now))
+      if (due.length === 0) return listed
+      if (due.length === listed.length) {
+        // The usual case: the whole chunk is due, so it is expired in two statements.
+        const changed = await expireDueChunk(trx, now, { after, count: due.length }, at)
+        if (changed !== due.length) throw new Error(`B4 sweep: ${changed} of ${due.length} bookings changed`)
+        await returnSeats(trx, due.map((b) => b.offeringId), at)
+        expired += changed
+        return listed
+      }
+      const local = new Set(await markBookingsGone(trx, due.map((b) => b.id), 'expired', at))
+      const gone = due.filter((b) => local.has(b.id))
+      await returnSeats(trx, gone.map((b) => b.offeringId), at)
+      await appendAudits(
+        trx,
+        gone.map((booking) => ({
+          at,
+          operatorId: null,
+          candidateId: booking.candidateId,
+          action: 'booking.expire',
+          outcome: 'ok',
+          detail: `${booking.id}: unpaid 24 h (created ${booking.createdAt})`,
+        })),
+      )
+      expired += gone.length
+      return listed
+    })
+    if (listed.length === 0) return expired
+    after = listed.at(-1) ?? null
+    await yieldToEventLoop()
+  }
+}
+
 async function expireBookings(ctx: ServiceContext): Promise<number> {
   const now = ctx.clock()
-  const due = (await listDueUnpaid(ctx.db, now)).filter((b) => isExpired(b, now))
-  if (due.length === 0) return 0
-  // The central expires them on its own clock and says so (audited as it is applied).
-  // Once the link is found down, the rest are not waited for (start-up must not hang offline).
-  for (const candidateId of new Set(due.map((b) => b.candidateId))) {
-    const refreshed = await refreshCandidateBookings(ctx, candidateId)
-    if (!refreshed.ok && refreshed.failure.kind === 'retryable') break
-  }
-  const at = ctx.clock()
-  await ctx.db.transaction().execute(async (trx) => {
-    // Whatever the central could not be asked about expires here all the same.
-    const local = await markBookingsGone(trx, due.map((b) => b.id), 'expired', at)
-    for (const booking of due.filter((b) => local.includes(b.id))) {
-      await returnSeats(trx, [booking.offeringId], at)
-      await appendAudit(trx, {
-        at,
-        operatorId: null,
-        candidateId: booking.candidateId,
-        action: 'booking.expire',
-        outcome: 'ok',
-        detail: `${booking.id}: unpaid 24 h (created ${booking.createdAt})`,
-      })
-    }
-  })
-  let expired = 0
-  for (const booking of due) if ((await findBooking(ctx.db, booking.id))?.status === 'expired') expired++
-  return expired
+  const expiredThere = await askCentralFirst(ctx, now)
+  return expiredThere + (await expireLocally(ctx, now))
 }
 
 async function deleteEmptyRegistrations(ctx: ServiceContext): Promise<number> {
   const now = ctx.clock()
-  const registrations = await ctx.db.selectFrom('registrations').select(['candidate_id', 'confirmed_at']).execute()
+  const quietSince = new Date(now.getTime() - REGISTRATION_GRACE_MS + B6_PREFILTER_SLACK_MS).toISOString()
   let deleted = 0
-  for (const r of registrations) {
-    if (await hasActiveBookings(ctx.db, r.candidate_id)) continue
-    const holdings = { confirmedAt: r.confirmed_at, lastReleasedAt: await lastBookingEndedAt(ctx.db, r.candidate_id), holdsSomething: false }
+  for (const r of await listRegistrationsHoldingNothing(ctx.db, quietSince)) {
+    const holdings = { confirmedAt: r.confirmedAt, lastReleasedAt: r.lastReleasedAt, holdsSomething: false }
     if (!isRegistrationDue(holdings, now)) continue
     await ctx.db.transaction().execute(async (trx) => {
-      await removeLocalRegistration(trx, r.candidate_id)
-      await appendAudit(trx, { at: now, operatorId: null, candidateId: r.candidate_id, action: 'registration.delete', outcome: 'ok', detail: 'B6: nothing booked' })
+      await removeLocalRegistration(trx, r.candidateId)
+      await appendAudit(trx, { at: now, operatorId: null, candidateId: r.candidateId, action: 'registration.delete', outcome: 'ok', detail: 'B6: nothing booked' })
     })
     deleted++
   }

@@ -20,8 +20,15 @@ export async function applyCentralBookings(
   at: Date,
 ): Promise<void> {
   const listed = new Set(answer.bookings.map((b) => b.id))
-  const gone = (await listActiveBookings(db, candidateId)).filter((b) => !listed.has(b.id))
-  await upsertBookings(db, answer.bookings, at)
+  // S4: a row whose local change still waits in the outbox is the outbox's to settle.
+  const active = await listActiveBookings(db, candidateId)
+  const pending = new Set(active.filter((b) => b.pendingSync).map((b) => b.id))
+  const gone = active.filter((b) => !listed.has(b.id) && !pending.has(b.id))
+  await upsertBookings(
+    db,
+    answer.bookings.filter((b) => !pending.has(b.id)),
+    at,
+  )
   await upsertOrders(db, answer.orders, at)
   for (const b of gone) {
     // B4 past its expiry, B5/B6 otherwise (cancelled online, at another kiosk, by the school).

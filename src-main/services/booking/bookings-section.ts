@@ -62,6 +62,7 @@ export async function toBookingViews(db: KioskDb, bookings: readonly LocalBookin
       scoreReport: b.scoreReport,
       cancel,
       createdAt: b.createdAt,
+      pendingSync: b.pendingSync,
     })
   }
   return views

@@ -16,6 +16,7 @@ import type { ServiceContext } from '../service-context'
 import { requireBookingCandidate } from './booking-candidate'
 import { cachedWaitlist, waitingSubjectCodes } from '../waitlist/waitlist-cache'
 import { refreshWaitlist } from '../waitlist/waitlist-sync'
+import { withAllotmentSeats } from '../sync/allotment-seats'
 
 export const NO_ORAL_CAMPUS_REASON = '学校暂未开放本校区考生的口试报考，请咨询学校相关老师。'
 
@@ -66,7 +67,10 @@ export async function getWrittenOfferings(ctx: ServiceContext, input: { visitId:
   // W2: the waitlist first: a promotion it learns of brings its booking into the store.
   const waiting = waitingSubjectCodes((await refreshWaitlist(ctx, visit, candidateId)) ?? cachedWaitlist(visit, candidateId))
   const bookings = await listActiveBookings(ctx.db, candidateId)
-  const offerings = (await listSchoolOfferings(ctx.db, record.schoolCode)).filter((o) => findSubject(o.subjectCode)?.kind === 'written')
+  // S4: this kiosk's free allotment seats count as available here.
+  const offerings = (await withAllotmentSeats(ctx.db, await listSchoolOfferings(ctx.db, record.schoolCode), now)).filter(
+    (o) => findSubject(o.subjectCode)?.kind === 'written',
+  )
   const groups: WrittenOfferingsPage['groups'] = [
     { title: '英语笔试', options: [] },
     { title: '小语种笔试', options: [] },
@@ -98,7 +102,9 @@ export async function getOralOfferings(ctx: ServiceContext, input: { visitId: st
   // W2: the waitlist first: a promotion it learns of brings its booking into the store.
   const waiting = waitingSubjectCodes((await refreshWaitlist(ctx, visit, candidateId)) ?? cachedWaitlist(visit, candidateId))
   const bookings = await listActiveBookings(ctx.db, candidateId)
-  const oral = (await listSchoolOfferings(ctx.db, record.schoolCode)).filter((o) => findSubject(o.subjectCode)?.kind === 'oral')
+  const oral = (await withAllotmentSeats(ctx.db, await listSchoolOfferings(ctx.db, record.schoolCode), now)).filter(
+    (o) => findSubject(o.subjectCode)?.kind === 'oral',
+  )
   const codes = [...new Set(oral.map((o) => o.subjectCode))]
   const subjects: OralOfferingsPage['subjects'] = []
   for (const code of codes) {

@@ -18,6 +18,7 @@ import type { KioskDb } from '../../store/schema'
 import { buildRegistrationInfo } from '../registration-info'
 import type { ServiceContext } from '../service-context'
 import { requireBookingCandidate } from './booking-candidate'
+import { requireSyncedForPayment } from '../sync/online-only'
 import { refreshCandidateBookings } from './booking-sync'
 import { sendChange } from './central-change'
 
@@ -29,6 +30,8 @@ export async function getPaymentConfirmation(ctx: ServiceContext, input: { visit
   const found = await requireBookingCandidate(ctx, input.visitId)
   if (!found.ok) return found
   const { candidateId } = found.value
+  const synced = await requireSyncedForPayment(ctx, candidateId)
+  if (!synced.ok) return synced
   const bookings = await listActiveBookings(ctx.db, candidateId)
   const plan = checkOrder(input.kind, bookings, ctx.clock())
   if (!plan.ok) return plan
@@ -81,6 +84,8 @@ export async function startPayment(ctx: ServiceContext, input: { visitId: string
   const found = await requireBookingCandidate(ctx, input.visitId)
   if (!found.ok) return found
   const { candidateId, operator } = found.value
+  const synced = await requireSyncedForPayment(ctx, candidateId)
+  if (!synced.ok) return synced
   const plan = checkOrder(input.kind, await listActiveBookings(ctx.db, candidateId), ctx.clock())
   if (!plan.ok) return plan
 

@@ -1,18 +1,18 @@
 /**
  * R1: the score-report choice (纸质 / 电子) of written bookings. The dialog asked both
  * confirmations (the 纸质 prompt, then "确认继续保存?"); main checks each choice with the shared
- * rule, then the central records it (S1, S2).
+ * rule, then the change goes through the outbox (S1, S2): offline it is kept locally as 待同步 (S4).
  */
 import { checkScoreReportChoice, type ScoreReportChoice } from '../../../src-shared/domain/booking-rules'
 import { fail, type Result } from '../../../src-shared/domain/result'
 import type { RegistrationInfo } from '../../../src-shared/ipc/contract'
-import { appendAudit } from '../../store/audit-repository'
-import { findBooking, upsertBookings } from '../../store/booking-repository'
+import { findSubject } from '../../../src-shared/domain/subjects'
+import { findBooking, restoreBooking, setSyncState } from '../../store/booking-repository'
+import { deskOutcome, submitChange } from '../sync/desk-change'
 import { buildRegistrationInfo } from '../registration-info'
 import type { ServiceContext } from '../service-context'
 import { BOOKING_GONE_MESSAGE } from './booking-actions'
 import { requireBookingCandidate } from './booking-candidate'
-import { sendChange } from './central-change'
 
 export interface ScoreReportInput {
   readonly visitId: string
@@ -36,18 +36,19 @@ export async function saveScoreReportChoices(ctx: ServiceContext, input: ScoreRe
 
   for (const { booking, choice } of bookings) {
     if (booking.scoreReport === choice) continue
-    const answer = await sendChange(
-      ctx,
-      { action: 'score-report.save', candidateId, target: `${booking.id}:${choice}` },
-      { operatorId: operator.id, action: 'score-report.save' },
-      (key) => ctx.central.setScoreReport(booking.id, { candidateId, choice }, key),
-    )
-    if (!answer.ok) return answer
-    const at = ctx.clock()
-    await ctx.db.transaction().execute(async (trx) => {
-      await upsertBookings(trx, [answer.value.booking], at)
-      await appendAudit(trx, { at, operatorId: operator.id, candidateId, action: 'score-report.save', outcome: 'ok', detail: `${booking.id} ${choice}` })
+    const subject = findSubject(booking.subjectCode)?.name ?? booking.subjectCode
+    const row = await submitChange(ctx, {
+      payload: { action: 'booking.score-report', candidateId, bookingId: booking.id, choice, previous: booking.scoreReport },
+      summary: `成绩报告单 ${subject}：${choice === 'paper' ? '纸质' : '电子'}`,
+      operator,
+      auditAction: 'score-report.save',
+      async writeLocal(trx, at) {
+        await restoreBooking(trx, booking.id, { scoreReport: choice }, at)
+        await setSyncState(trx, [booking.id], 'pending')
+      },
     })
+    // S4: saved locally (待同步) when no answer came; the central's refusal is shown as before.
+    if (row.state === 'refused') return deskOutcome(row, true, () => buildRegistrationInfo(ctx, candidateId))
   }
   return buildRegistrationInfo(ctx, candidateId)
 }

@@ -15,6 +15,7 @@ import { findRosterByCandidateId, setEligibleSubjectCodes } from '../../store/ro
 import { sendChange } from '../booking/central-change'
 import { toCandidateView } from '../candidate-view'
 import { NO_CANDIDATE_MESSAGE, requireCandidate } from '../desk-guards'
+import { requireLink } from '../sync/online-only'
 import type { ServiceContext } from '../service-context'
 
 export const REVIEW_OFFLINE_MESSAGE = '与报名中心的连接已中断，暂时无法进行CET6资格复核，请稍后重试。'
@@ -50,6 +51,8 @@ export async function submitCet6Review(
   const { candidateId, operator } = active.value
   const ticket = checkCet4TicketFormat(input.ticketNumber)
   if (!ticket.ok) return ticket
+  const link = requireLink(ctx, 'cet6')
+  if (!link.ok) return link
   const record = await findRosterByCandidateId(ctx.db, ctx.protector, candidateId)
   if (record === null) return fail('NOT_FOUND', NO_CANDIDATE_MESSAGE)
   // E5, once only: the kiosk's copy of the record says whether a review is still possible here;

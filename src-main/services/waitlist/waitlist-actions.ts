@@ -12,6 +12,7 @@ import { listActiveBookings } from '../../store/booking-repository'
 import { findOfferings } from '../../store/offering-repository'
 import { UNKNOWN_OFFERING_MESSAGE } from '../booking/booking-actions'
 import { requireBookingCandidate } from '../booking/booking-candidate'
+import { requireLink } from '../sync/online-only'
 import { sendChange } from '../booking/central-change'
 import { buildRegistrationInfo } from '../registration-info'
 import type { ServiceContext } from '../service-context'
@@ -24,6 +25,8 @@ export async function submitWaitlist(ctx: ServiceContext, input: { visitId: stri
   const found = await requireBookingCandidate(ctx, input.visitId)
   if (!found.ok) return found
   const { record, candidateId, operator, visit } = found.value
+  const link = requireLink(ctx, 'waitlist')
+  if (!link.ok) return link
   const [offering] = await findOfferings(ctx.db, [input.offeringId])
   if (offering === undefined || offering.schoolCode !== record.schoolCode) return fail('NOT_FOUND', UNKNOWN_OFFERING_MESSAGE)
   const snapshot = (await refreshWaitlist(ctx, visit, candidateId)) ?? cachedWaitlist(visit, candidateId)
@@ -63,6 +66,8 @@ export async function cancelWaitlist(
   const found = await requireBookingCandidate(ctx, input.visitId)
   if (!found.ok) return found
   const { candidateId, operator, visit } = found.value
+  const link = requireLink(ctx, 'waitlist')
+  if (!link.ok) return link
   const snapshot = (await refreshWaitlist(ctx, visit, candidateId)) ?? cachedWaitlist(visit, candidateId)
   const entry = snapshot?.entries.find((e) => e.id === input.entryId)
   if (entry === undefined) return fail('WAITLIST_GONE', WAITLIST_ENTRY_GONE_MESSAGE)

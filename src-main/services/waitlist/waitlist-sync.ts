@@ -5,8 +5,10 @@
  * shows without reload. The central promotes and ends entries before it answers.
  */
 import type { WaitlistEntry } from '../../../src-shared/schemas'
+import { appendAudit } from '../../store/audit-repository'
 import { refreshCandidateBookings } from '../booking/booking-sync'
 import type { ServiceContext } from '../service-context'
+import { isOnline } from '../sync/link-state'
 import { cachedWaitlist, rememberWaitlist, type WaitlistSnapshot } from './waitlist-cache'
 
 function changed(before: readonly WaitlistEntry[], after: readonly WaitlistEntry[]): boolean {
@@ -14,11 +16,29 @@ function changed(before: readonly WaitlistEntry[], after: readonly WaitlistEntry
   return after.some((e) => old.has(e.id) && old.get(e.id) !== e.status)
 }
 
+/** W2: a promotion the desk learns of is written to the audit log (日报表 counts 候补成功 from it). */
+async function auditPromotions(ctx: ServiceContext, before: readonly WaitlistEntry[], after: readonly WaitlistEntry[]): Promise<void> {
+  const waiting = new Set(before.filter((e) => e.status === 'waiting').map((e) => e.id))
+  for (const e of after.filter((a) => a.status === 'promoted' && waiting.has(a.id))) {
+    await appendAudit(ctx.db, {
+      at: ctx.clock(),
+      operatorId: ctx.desk.operator?.id ?? null,
+      candidateId: e.candidateId,
+      action: 'waitlist.promoted',
+      outcome: 'ok',
+      detail: `${e.id} (${e.offeringId}) → ${e.bookingId ?? '?'}`,
+    })
+  }
+}
+
 /** Asks the central when nothing is known yet for the visit or an entry is still waiting. */
 export async function refreshWaitlist(ctx: ServiceContext, visit: object, candidateId: string): Promise<WaitlistSnapshot | null> {
   const known = cachedWaitlist(visit, candidateId)
   if (known !== null && known.fresh && !known.entries.some((e) => e.status === 'waiting')) return known
-  const answer = await ctx.central.call('listWaitlist', { params: { candidateId } })
+  // S4: offline the page does not wait on the network; what is known is shown as possibly stale.
+  const answer = isOnline(ctx)
+    ? await ctx.central.call('listWaitlist', { params: { candidateId } })
+    : ({ ok: false } as const)
   if (!answer.ok) {
     if (known === null) return null
     const stale = { ...known, fresh: false }
@@ -27,6 +47,9 @@ export async function refreshWaitlist(ctx: ServiceContext, visit: object, candid
   }
   const snapshot: WaitlistSnapshot = { candidateId, entries: answer.value.entries, fresh: true }
   rememberWaitlist(visit, snapshot)
-  if (known !== null && changed(known.entries, snapshot.entries)) await refreshCandidateBookings(ctx, candidateId)
+  if (known !== null && changed(known.entries, snapshot.entries)) {
+    await auditPromotions(ctx, known.entries, snapshot.entries)
+    await refreshCandidateBookings(ctx, candidateId)
+  }
   return snapshot
 }

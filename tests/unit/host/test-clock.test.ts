@@ -13,13 +13,14 @@ describe('test clock (end-to-end tests only, B4)', () => {
   let plain: RunningHost
   let withClock: RunningHost
   const advance = vi.fn(async (ms: number) => new Date(Date.UTC(2026, 8, 10) + ms))
+  const setCentralLink = vi.fn(async (_up: boolean) => {})
 
   beforeAll(async () => {
     staticDir = await mkdtemp(join(tmpdir(), 'kiosk-test-clock-'))
     await writeFile(join(staticDir, 'index.html'), '<!doctype html>')
     const dispatch = async () => ok({})
     plain = await startHost({ dispatch, staticDir, port: 0, host: '127.0.0.1' })
-    withClock = await startHost({ dispatch, staticDir, port: 0, host: '127.0.0.1', testClock: { advance } })
+    withClock = await startHost({ dispatch, staticDir, port: 0, host: '127.0.0.1', testClock: { advance, setCentralLink } })
   })
   afterAll(async () => {
     await plain.close()
@@ -51,6 +52,16 @@ describe('test clock (end-to-end tests only, B4)', () => {
     const foreign = await postJson(withClock.port, '/test/clock', { advanceMs: 1 }, { origin: 'http://evil.example' })
     expect(foreign.status).toBe(403)
     expect(advance).toHaveBeenCalledTimes(1)
+  })
+
+  it('S4 tests: POST /test/link cuts and restores the link only when enabled; malformed or foreign calls are refused', async () => {
+    expect((await postJson(plain.port, '/test/link', { up: false })).status).toBe(404)
+    const cut = await postJson(withClock.port, '/test/link', { up: false })
+    expect(cut.status).toBe(200)
+    expect(JSON.parse(cut.body)).toEqual({ up: false })
+    expect((await postJson(withClock.port, '/test/link', { up: 'no' })).status).toBe(400)
+    expect((await postJson(withClock.port, '/test/link', { up: true }, { origin: 'http://evil.example' })).status).toBe(403)
+    expect(setCentralLink.mock.calls).toEqual([[false]])
   })
 
   it('the offset clock only moves forward', () => {

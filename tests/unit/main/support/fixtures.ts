@@ -106,4 +106,6 @@ export const CATALOG = {
   schools: SCHOOLS,
   offerings: OFFERINGS,
   announcements: ANNOUNCEMENTS,
+  // S3: the change feed's position as of this snapshot.
+  feedCursor: '0',
 }
