@@ -10,6 +10,8 @@ export interface BenchRow {
   readonly met: boolean | null
   /** The raw numbers, for the JSON file. */
   readonly data: Readonly<Record<string, number>>
+  /** A correctness check that failed (e.g. overbooking): not a speed goal; the run fails. */
+  readonly broken?: string
 }
 
 export function notMeasured(id: string, what: string, goal: string, reason: string): BenchRow {
@@ -17,6 +19,7 @@ export function notMeasured(id: string, what: string, goal: string, reason: stri
 }
 
 export function formatNumber(n: number, digits = 0): string {
+  if (!Number.isFinite(n)) return 'n/a'
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 }
 

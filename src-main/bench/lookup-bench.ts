@@ -1,12 +1,13 @@
 /**
  * E2 lookup at scale, through the handler's path: the operation's zod input, the ID-number rule,
- * the keyed-hash probe with decryption and the mapping to the screen's view; against a raw
+ * the keyed-hash probe (one prepared statement, with the school and campus names) with
+ * decryption and the mapping to the screen's view, as lookupEligibility runs them; against a raw
  * prepared `get` on the same index with the hash already computed.
  */
 import { checkIdNumber } from '../../src-shared/domain/id-documents'
 import { operations } from '../../src-shared/ipc/contract'
-import { toCandidateView } from '../services/candidate-view'
-import { findRosterByDocument } from '../store/roster-repository'
+import { candidateViewWithNames } from '../services/candidate-view'
+import { findRosterEntryByDocument } from '../store/roster-repository'
 import type { BenchStore } from './bench-store'
 import { syntheticCandidate } from './synthetic-roster'
 
@@ -32,28 +33,32 @@ function picks(count: number, rows: number): number[] {
   })
 }
 
+/** Probes run before the timed ones, for both paths: a kiosk's lookup runs warm, not in its first JIT tiers. */
+const WARM_UP = 1000
+
 export async function benchLookup(bench: BenchStore, rows: number, lookups: number): Promise<LookupFigures> {
   const visitId = '00000000-0000-4000-8000-000000000000'
   const handler: number[] = []
-  for (const i of picks(lookups, rows)) {
+  const sequence = picks(WARM_UP + lookups, rows)
+  for (const [n, i] of sequence.entries()) {
     const c = syntheticCandidate(i)
     const t0 = performance.now()
     const input = operations.lookupEligibility.input.parse({ visitId, idType: c.idType, idNumber: c.idNumber, name: c.name })
     const id = checkIdNumber(input.idType, input.idNumber)
     if (!id.ok) throw new Error('bench ID refused')
-    const record = await findRosterByDocument(bench.store.db, bench.protector, input.idType, id.value)
-    if (record === null || record.name !== input.name) throw new Error('bench candidate not found')
-    await toCandidateView(bench.store.db, record, null)
-    handler.push(performance.now() - t0)
+    const entry = await findRosterEntryByDocument(bench.store.db, bench.protector, input.idType, id.value)
+    if (entry === null || entry.record.name !== input.name) throw new Error('bench candidate not found')
+    candidateViewWithNames(entry.record, entry.schoolName, entry.campusName, null)
+    if (n >= WARM_UP) handler.push(performance.now() - t0)
   }
   const get = bench.store.sqlite.prepare('select * from roster_records where id_type = ? and id_number_hmac = ?')
   const raw: number[] = []
-  for (const i of picks(lookups, rows)) {
+  for (const [n, i] of sequence.entries()) {
     const c = syntheticCandidate(i)
     const hash = bench.protector.blindIndex(c.idNumber)
     const t0 = performance.now()
     if (get.get(c.idType, hash) === undefined) throw new Error('bench candidate not found')
-    raw.push(performance.now() - t0)
+    if (n >= WARM_UP) raw.push(performance.now() - t0)
   }
   handler.sort((a, b) => a - b)
   raw.sort((a, b) => a - b)

@@ -5,22 +5,69 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { seedBenchCentral, serveBenchCentral } from './bench-central'
+import { openBenchStore } from './bench-store'
+import { ratio } from './bench-stats'
 import { formatNumber, notMeasured, type BenchRow } from './bench-table'
-import { benchImport } from './import-bench'
+import { benchCentralCommit } from './central-commit-bench'
+import { benchCentralContention } from './central-contention-bench'
+import { startEchoServer } from './echo-server'
+import { DELIVERY_CONCURRENCY } from '../services/sync/outbox-courier'
+import { benchExpiry, rawExpirySeconds } from './expiry-bench'
+import { benchImport, FLOOR_SECONDS } from './import-bench'
+import { benchLocalCommit } from './local-commit-bench'
 import { benchLookup } from './lookup-bench'
+import { benchNavigation } from './navigation-bench'
+import { benchOutboxDelivery } from './outbox-bench'
 import { rendererInitialJsGzipBytes, RENDERER_INITIAL_JS_GZIP_BUDGET } from './renderer-size'
 
-export interface BenchOptions {
+export interface BenchSizes {
   readonly rosterRows: number
   readonly lookups: number
+  /** Unpaid bookings due at once for the B4 sweep. */
+  readonly expiryBookings: number
+  /** Candidates booking the one contended offering (its capacity is 90 % of them). */
+  readonly contentionCandidates: number
+  /** Bookings one kiosk commits one after another, locally and through the central. */
+  readonly commitBookings: number
+  /** Bookings recorded offline, then delivered by one pass of the outbox. */
+  readonly outboxChanges: number
+  /** Rounds of 8 navigations (one more round warms up). */
+  readonly navigationRounds: number
+}
+
+export interface BenchOptions extends BenchSizes {
   /** Unit test only: the import runs on this thread (see import-bench.ts). */
   readonly importInProcess?: boolean
   /** The built renderer (out/renderer); null skips the size row. */
   readonly rendererDir: string | null
+  /** How to start the built central (`[out/main/central.js]`); null: in-process (unit test). */
+  readonly centralEntry: readonly string[] | null
+  /** The built headless host (out/main/host.js) for the navigation row; null: not measured. */
+  readonly hostEntry: string | null
 }
 
-export const FULL: Omit<BenchOptions, 'rendererDir'> = { rosterRows: 1_000_000, lookups: 20_000 }
-export const QUICK: Omit<BenchOptions, 'rendererDir'> = { rosterRows: 20_000, lookups: 2_000 }
+export const FULL: BenchSizes = {
+  rosterRows: 1_000_000,
+  lookups: 20_000,
+  expiryBookings: 100_000,
+  contentionCandidates: 4_000,
+  commitBookings: 300,
+  outboxChanges: 2_000,
+  navigationRounds: 10,
+}
+export const QUICK: BenchSizes = {
+  rosterRows: 20_000,
+  lookups: 2_000,
+  expiryBookings: 3_000,
+  contentionCandidates: 160,
+  commitBookings: 30,
+  outboxChanges: 100,
+  navigationRounds: 1,
+}
+
+/** The fraction of the contending candidates the offering has seats for: the last ones race for them. */
+const CONTENDED_CAPACITY_SHARE = 0.9
 
 const ms = (n: number) => `${formatNumber(n, 3)} ms`
 
@@ -30,23 +77,33 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   try {
     const imp = await benchImport(dir, options.rosterRows, options.importInProcess === true)
     const ratio = imp.importRowsPerSecond / imp.rawRowsPerSecond
+    const cpuRatio = imp.importRowsPerCpuSecond / imp.rawRowsPerCpuSecond
     rows.push({
       id: 'roster-import',
       what: `roster import, ${formatNumber(imp.rows)} rows (CSV → worker: parse, E2 checks, K3 sealing, one transaction)`,
-      result: `${formatNumber(imp.importRowsPerSecond)} rows/s (${formatNumber(ratio, 2)} of raw)`,
-      baseline: `raw prepared insert, one transaction: ${formatNumber(imp.rawRowsPerSecond)} rows/s`,
+      result: `${formatNumber(imp.importRowsPerSecond)} rows/s (${formatNumber(ratio, 2)} of raw); per CPU-second ${formatNumber(imp.importRowsPerCpuSecond)} (${formatNumber(cpuRatio, 2)} of raw)`,
+      baseline: `raw prepared insert, one transaction: ${formatNumber(imp.rawRowsPerSecond)} rows/s; per CPU-second ${formatNumber(imp.rawRowsPerCpuSecond)}`,
       goal: '≥ 0.7 of raw',
       met: ratio >= 0.7,
-      data: { rows: imp.rows, rowsPerSecond: imp.importRowsPerSecond, rawRowsPerSecond: imp.rawRowsPerSecond, ratio },
+      data: {
+        rows: imp.rows,
+        rowsPerSecond: imp.importRowsPerSecond,
+        rawRowsPerSecond: imp.rawRowsPerSecond,
+        ratio,
+        rowsPerCpuSecond: imp.importRowsPerCpuSecond,
+        rawRowsPerCpuSecond: imp.rawRowsPerCpuSecond,
+        cpuRatio,
+      },
     })
     rows.push({
       id: 'import-loop-delay',
       what: 'worst event-loop delay in main during the import (monitorEventLoopDelay)',
       result: options.importInProcess === true ? 'n/a — import ran in-process (test size)' : ms(imp.worstLoopDelayMs),
-      baseline: '',
+      baseline:
+        options.importInProcess === true ? '' : `same machine, a worker that only spins for ${FLOOR_SECONDS} s at most: ${ms(imp.floorLoopDelayMs)}`,
       goal: '< 50 ms',
       met: options.importInProcess === true ? null : imp.worstLoopDelayMs < 50,
-      data: { worstLoopDelayMs: imp.worstLoopDelayMs },
+      data: { worstLoopDelayMs: imp.worstLoopDelayMs, floorLoopDelayMs: imp.floorLoopDelayMs },
     })
     const look = await benchLookup(imp.store, imp.rows, options.lookups)
     await imp.store.store.close()
@@ -63,12 +120,8 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-  rows.push(
-    notMeasured('booking-commit', 'booking commit rate, locally and through the reference central', '', 'not measured yet (issue #8 scope cut)'),
-    notMeasured('expiry-sweep', 'expiry sweep of 100,000 unpaid bookings', '< 1 s', 'not measured yet (issue #8 scope cut)'),
-    notMeasured('outbox-delivery', 'outbox delivery over loopback to the reference central', '≥ 5,000 changes/s', 'the durable outbox arrives with the sync issue #5'),
-    notMeasured('central-contention', 'reference central: bookings/min on one offering, 8 clients, 0 overbooking', '≥ 25,000/min', 'not measured yet (issue #8 scope cut)'),
-  )
+  rows.push(...(await centralRows(options)))
+  rows.push(...(await expiryRows(options)))
   if (options.rendererDir !== null) {
     const bytes = rendererInitialJsGzipBytes(options.rendererDir)
     rows.push({
@@ -81,6 +134,145 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
       data: { bytes, budget: RENDERER_INITIAL_JS_GZIP_BUDGET },
     })
   }
-  rows.push(notMeasured('navigation', 'screen-to-screen navigation p95 in Chromium (headless host)', '< 100 ms', 'not measured yet (issue #8 scope cut)'))
+  rows.push(await navigationRow(options))
   return rows
+}
+
+async function expiryRows(options: BenchOptions): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-expiry-'))
+  try {
+    const floorStore = await openBenchStore(dir, 'floor.sqlite')
+    const floorSeconds = rawExpirySeconds(floorStore, options.expiryBookings)
+    await floorStore.store.close()
+    const bench = await openBenchStore(dir, 'kiosk.sqlite')
+    const sweep = await benchExpiry(bench, options.expiryBookings)
+    await bench.store.close()
+    const times = ratio(sweep.seconds, floorSeconds)
+    return [
+      {
+        id: 'expiry-sweep',
+        what: `expiry sweep (B4 job, link down) of ${formatNumber(sweep.bookings)} unpaid bookings, each candidate registered`,
+        result: `${formatNumber(sweep.seconds, 3)} s (${formatNumber(times, 1)}× raw)`,
+        baseline: `raw: one transaction, audit insert…select + one UPDATE: ${formatNumber(floorSeconds, 3)} s`,
+        goal: '< 1 s',
+        met: sweep.seconds < 1,
+        data: { ...sweep, rawSeconds: floorSeconds, ratio: times },
+      },
+      {
+        id: 'expiry-loop-delay',
+        what: 'worst event-loop delay in main during the sweep (monitorEventLoopDelay)',
+        result: ms(sweep.worstLoopDelayMs),
+        baseline: '',
+        goal: '',
+        met: null,
+        data: { worstLoopDelayMs: sweep.worstLoopDelayMs },
+      },
+    ]
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function centralRows(options: BenchOptions): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-central-'))
+  const echo = await startEchoServer(options.centralEntry === null)
+  const rows: BenchRow[] = []
+  try {
+    const commitDir = join(dir, 'commit')
+    const commitSeeded = seedBenchCentral(commitDir, { candidates: options.commitBookings, capacity: options.commitBookings, devices: 1 })
+    const commitCentral = await serveBenchCentral(commitSeeded, options.centralEntry)
+    const commit = await benchCentralCommit(commitCentral, commitSeeded, echo, options.commitBookings).finally(() => commitCentral.stop())
+    const commitRatio = ratio(commit.bookingsPerSecond, commit.echoRoundTripsPerSecond)
+    rows.push({
+      id: 'booking-commit-central',
+      what: `booking commit through the reference central over loopback: ${formatNumber(commit.bookings)} bookings one after another (kiosk client, each durable before its answer)`,
+      result: `${formatNumber(commit.bookingsPerSecond)} bookings/s (${formatNumber(commitRatio, 2)} of echo)`,
+      baseline: `raw loopback HTTP echo round trip, same client and body: ${formatNumber(commit.echoRoundTripsPerSecond)}/s`,
+      goal: '',
+      met: null,
+      data: { ...commit, ratio: commitRatio },
+    })
+
+    const outboxSeeded = seedBenchCentral(join(dir, 'outbox'), { candidates: options.outboxChanges, capacity: options.outboxChanges, devices: 1 })
+    const outboxCentral = await serveBenchCentral(outboxSeeded, options.centralEntry)
+    const kiosk = await openBenchStore(dir, 'outbox-kiosk.sqlite')
+    const outbox = await benchOutboxDelivery(kiosk, outboxCentral, outboxSeeded, echo).finally(async () => {
+      await kiosk.store.close()
+      await outboxCentral.stop()
+    })
+    const outboxRatio = ratio(outbox.changesPerSecond, outbox.echoPerSecond)
+    rows.push({
+      id: 'outbox-delivery',
+      what: `outbox delivery over loopback to the reference central: ${formatNumber(outbox.changes)} bookings recorded offline, then one scheduler pass (${DELIVERY_CONCURRENCY} candidates at a time)`,
+      result: `${formatNumber(outbox.changesPerSecond)} changes/s (${formatNumber(outboxRatio, 2)} of echo)`,
+      baseline: `bare loopback HTTP round trips, same client, ${DELIVERY_CONCURRENCY} at a time: ${formatNumber(outbox.echoPerSecond)}/s`,
+      goal: '≥ 5,000 changes/s',
+      met: outbox.changesPerSecond >= 5_000,
+      data: { ...outbox, ratio: outboxRatio },
+    })
+
+    const capacity = Math.floor(options.contentionCandidates * CONTENDED_CAPACITY_SHARE)
+    const contendedDir = join(dir, 'contention')
+    const seeded = seedBenchCentral(contendedDir, { candidates: options.contentionCandidates, capacity, devices: 8 })
+    const central = await serveBenchCentral(seeded, options.centralEntry)
+    const c = await benchCentralContention(central, seeded, capacity, echo).finally(() => central.stop())
+    const contentionRatio = ratio(c.bookingsPerMinute, c.echoPerMinute)
+    rows.push({
+      id: 'central-contention',
+      what: `reference central: bookings/min on one offering from ${c.clients} clients (${c.clients} device tokens, ${formatNumber(c.attempts)} candidates, ${formatNumber(capacity)} seats), overbooking checked`,
+      result: `${formatNumber(c.bookingsPerMinute)}/min (${formatNumber(contentionRatio, 2)} of echo); ${formatNumber(c.booked)} booked, ${formatNumber(c.refusedNoSeats)} NO_SEATS, overbooking ${c.overbooked}`,
+      baseline: `same ${c.clients} clients against an HTTP echo: ${formatNumber(c.echoPerMinute)}/min`,
+      goal: '≥ 25,000/min, 0 overbooking',
+      met: c.bookingsPerMinute >= 25_000 && c.overbooked === 0,
+      data: { ...c, ratio: contentionRatio },
+      ...(c.overbooked !== 0 || c.otherAnswers !== 0
+        ? { broken: `overbooking ${c.overbooked}, unexpected answers ${c.otherAnswers}` }
+        : {}),
+    })
+  } finally {
+    await echo.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  rows.unshift(await localCommitRow(options))
+  return rows
+}
+
+async function localCommitRow(options: BenchOptions): Promise<BenchRow> {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-commit-'))
+  try {
+    const kiosk = await openBenchStore(dir, 'kiosk.sqlite')
+    const floor = await openBenchStore(dir, 'floor.sqlite')
+    const local = await benchLocalCommit(kiosk, floor, options.commitBookings).finally(async () => {
+      await kiosk.store.close()
+      await floor.store.close()
+    })
+    const localRatio = ratio(local.bookingsPerSecond, local.rawBookingsPerSecond)
+    return {
+      id: 'booking-commit-local',
+      what: `booking commit locally: ${formatNumber(local.bookings)} bookings one after another (provisional booking + outbox entry + audit row, one transaction each, synchronous=FULL)`,
+      result: `${formatNumber(local.bookingsPerSecond)} bookings/s (${formatNumber(localRatio, 2)} of raw)`,
+      baseline: `raw prepared inserts of the same three rows, one transaction each: ${formatNumber(local.rawBookingsPerSecond)}/s`,
+      goal: '',
+      met: null,
+      data: { ...local, ratio: localRatio },
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function navigationRow(options: BenchOptions): Promise<BenchRow> {
+  const what = 'screen-to-screen navigation p95 in Chromium (headless host, click to the screen ready with its data)'
+  if (options.hostEntry === null) return notMeasured('navigation', what, '< 100 ms', 'no built host (unit-test size)')
+  const nav = await benchNavigation(options.hostEntry, options.navigationRounds)
+  const navRatio = ratio(nav.p95Ms, nav.homeP95Ms)
+  return {
+    id: 'navigation',
+    what,
+    result: `p95 ${ms(nav.p95Ms)} (p50 ${ms(nav.p50Ms)}, ${formatNumber(nav.navigations)} navigations; ${formatNumber(navRatio, 1)}× 首页)`,
+    baseline: `navigations back to 首页 (no data asked): p95 ${ms(nav.homeP95Ms)}`,
+    goal: '< 100 ms',
+    met: nav.p95Ms < 100,
+    data: { ...nav, ratio: navRatio },
+  }
 }

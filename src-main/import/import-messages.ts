@@ -1,15 +1,24 @@
 /** What the import worker and main say to each other (structured-clone values only). */
-import type { ImportOutcome, ImportProgressTick, ImportSource } from './roster-import-run'
+import type { ImportRequest } from './import-run'
+import type { ImportOutcome, ImportProgressTick } from './import-session'
 
 export interface ImportJob {
   readonly dbPath: string
   readonly nativeBinding?: string
   /** K3: the unwrapped data key, handed over in memory only. */
   readonly dataKey: Uint8Array
-  readonly source: ImportSource
+  readonly request: ImportRequest
 }
 
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly tick: ImportProgressTick }
+  /** A download's page has been checked and written: main may send the next one. */
+  | { readonly type: 'page-taken' }
   | { readonly type: 'done'; readonly outcome: ImportOutcome }
   | { readonly type: 'crashed'; readonly message: string }
+
+/** Main → worker, for a download: its pages, then the end (or why it stopped). */
+export type MainMessage =
+  | { readonly type: 'page'; readonly records: readonly unknown[] }
+  | { readonly type: 'end' }
+  | { readonly type: 'stop'; readonly problem: string }

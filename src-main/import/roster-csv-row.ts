@@ -49,14 +49,49 @@ function toInput(row: RosterCsvRow): Record<string, unknown> {
   }
 }
 
-export function parseRosterRow(row: RosterCsvRow): RowOutcome {
-  const parsed = rosterRecordSchema.safeParse(toInput(row))
+/** The zod schema, then the ID rule of its type (E2); `shown` gives a refused column's value. */
+export function checkRosterInput(input: unknown, shown: (column: string) => string): RowOutcome {
+  const parsed = rosterRecordSchema.safeParse(input)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const column = issue?.path[0] === undefined ? '' : String(issue.path[0])
-    return { ok: false, reason: `${column} 列的值不符合要求：${row[column] ?? ''}`.trim() }
+    return { ok: false, reason: `${column} 列的值不符合要求：${shown(column)}`.trim() }
   }
   const id = checkIdNumber(parsed.data.idType, parsed.data.idNumber)
   if (!id.ok) return { ok: false, reason: `idNumber 列：${id.error.message}` }
   return { ok: true, record: { ...parsed.data, idNumber: id.value } }
+}
+
+export function parseRosterRow(row: RosterCsvRow): RowOutcome {
+  return checkRosterInput(toInput(row), (column) => row[column] ?? '')
+}
+
+/** A record of the central's roster download, checked exactly as an imported row is. */
+export function checkDownloadedRecord(value: unknown): RowOutcome {
+  const shown = (column: string) => {
+    const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[column] : undefined
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : ''
+  }
+  return checkRosterInput(value, shown)
+}
+
+/**
+ * For a file's header: turns each row's cells into a checked record without building an object
+ * per row first (the bench's million rows). Columns may come in any order; extra ones are ignored.
+ */
+export function rosterCellsReader(header: readonly string[]): (cells: readonly string[]) => RowOutcome {
+  const at = ROSTER_CSV_COLUMNS.map((c) => header.indexOf(c))
+  const [years, subjects] = [ROSTER_CSV_COLUMNS.indexOf('schoolingYears'), ROSTER_CSV_COLUMNS.indexOf('eligibleSubjectCodes')]
+  return (cells) => {
+    const input: Record<string, unknown> = {}
+    for (let i = 0; i < ROSTER_CSV_COLUMNS.length; i++) input[ROSTER_CSV_COLUMNS[i]!] = cells[at[i]!] ?? ''
+    const y = (cells[at[years]!] ?? '').trim()
+    input.schoolingYears = /^\d+$/.test(y) ? Number(y) : y
+    const s = (cells[at[subjects]!] ?? '').trim()
+    input.eligibleSubjectCodes = s === '' ? [] : s.split(';').map((code) => code.trim())
+    return checkRosterInput(input, (column) => {
+      const k = ROSTER_CSV_COLUMNS.indexOf(column as (typeof ROSTER_CSV_COLUMNS)[number])
+      return k < 0 ? '' : (cells[at[k]!] ?? '')
+    })
+  }
 }

@@ -49,6 +49,8 @@ export interface BookingWorld {
   kiosk(id: string, transport?: (base: CentralTransport) => CentralTransport): Promise<TestKiosk>
   /** Sets an offering's seats left in the central's own database (the school changing capacity). */
   setSeatsLeft(offeringId: string, seatsLeft: number): void
+  /** Reads the central's own database (S2 tests count what it holds). */
+  centralRows(sql: string, ...params: unknown[]): unknown[]
   close(): Promise<void>
 }
 
@@ -66,6 +68,15 @@ export async function createBookingWorld(): Promise<BookingWorld> {
       db.pragma('busy_timeout = 2000')
       db.prepare('UPDATE offerings SET seats_left = ? WHERE id = ?').run(seatsLeft, offeringId)
       db.close()
+    },
+    centralRows(sql, ...params) {
+      const db = new Database(dbPath, { readonly: true })
+      db.pragma('busy_timeout = 2000')
+      try {
+        return db.prepare(sql).all(...params)
+      } finally {
+        db.close()
+      }
     },
     async kiosk(id, wrap) {
       const base = createFetchTransport(central.url)

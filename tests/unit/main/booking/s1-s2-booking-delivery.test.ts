@@ -28,12 +28,13 @@ describe('S1/S2: bookings reach the central once, and only its yes counts', () =
     const visitId = await confirmedVisit(kiosk)
 
     loseNextBookingAnswer = true
-    expect(await kiosk.dispatch('bookOfferings', { visitId, offeringIds: [OFFERING.en4At120010] })).toMatchObject({
-      ok: false,
-      error: { code: 'CENTRAL_UNAVAILABLE' },
-    })
-    // S1: not shown as done: the kiosk stored nothing.
+    const lost = await kiosk.dispatch('bookOfferings', { visitId, offeringIds: [OFFERING.en4At120010] })
+    expect(lost).toMatchObject({ ok: false, error: { code: 'SYNC_PENDING' } })
+    // S1: not shown as done: no booking is stored; the change waits in the outbox (待同步).
     expect(kiosk.store.sqlite.prepare('SELECT count(*) AS n FROM bookings').get()).toEqual({ n: 0 })
+    expect(kiosk.store.sqlite.prepare(`SELECT action, state FROM outbox WHERE action = 'booking.create'`).all()).toEqual([
+      { action: 'booking.create', state: 'pending' },
+    ])
 
     const retried = value<RegistrationInfo>(await kiosk.dispatch('bookOfferings', { visitId, offeringIds: [OFFERING.en4At120010] }))
     expect(retried.bookings.written).toHaveLength(1)
@@ -47,15 +48,18 @@ describe('S1/S2: bookings reach the central once, and only its yes counts', () =
     expect(sent[2]!.headers['idempotency-key']).not.toBe(sent[0]!.headers['idempotency-key'])
   })
 
-  it('S1: with the central unreachable a booking is refused with CENTRAL_UNAVAILABLE and nothing changes', async () => {
+  it('S1/S4: offline, a booking no allotment seat backs is refused (NO_OFFLINE_SEATS) and nothing is written', async () => {
     const kiosk = await world.kiosk('offline')
     const visitId = await confirmedVisit(kiosk)
     await world.central.close()
+    // The link is found down (the feed probe's job in production).
+    expect((await kiosk.central.getCatalog()).ok).toBe(false)
     expect(await kiosk.dispatch('bookOfferings', { visitId, offeringIds: [OFFERING.en4At120010] })).toEqual({
       ok: false,
-      error: { code: 'CENTRAL_UNAVAILABLE', message: '与报名中心的连接已中断，本次操作未完成，请稍后重试。' },
+      error: { code: 'NO_OFFLINE_SEATS', message: '当前与报名中心的连接已中断，本机没有该科目的预留名额，请在连接恢复后再报考。' },
     })
-    const rows = kiosk.store.sqlite.prepare('SELECT count(*) AS n FROM bookings').get() as { n: number }
-    expect(rows.n).toBe(0)
+    const count = (table: string) => (kiosk.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    expect(count('bookings')).toBe(0)
+    expect(count(`outbox WHERE action = 'booking.create'`)).toBe(0)
   })
 })

@@ -12,10 +12,10 @@ describe('数据导入 progress: rows, rows/s and time left', () => {
     let send: (m: WorkerMessage) => void = () => {}
     const spawn: SpawnImportWorker = (_job, onMessage) => {
       send = onMessage
-      return { terminate: () => Promise.resolve(0) }
+      return { terminate: () => Promise.resolve(0), postMessage: () => {} }
     }
     const imports = new RosterImports({ dbPath: 'x', dataKey: new Uint8Array(32), spawn })
-    imports.start({ kind: 'text', text: 'x' })
+    imports.start({ what: 'roster', source: { kind: 'text', text: 'x' }, at: '2026-11-25T00:00:00.000Z' })
     send({ type: 'progress', tick: { rowsDone: 1000, bytesDone: 250, bytesTotal: 1000, elapsedMs: 2000 } })
     expect(imports.progress()).toMatchObject({ state: 'running', rowsDone: 1000, percent: 25, rowsPerSecond: 500, secondsLeft: 6 })
   })
@@ -24,10 +24,10 @@ describe('数据导入 progress: rows, rows/s and time left', () => {
     let exit: () => void = () => {}
     const spawn: SpawnImportWorker = (_job, _onMessage, onExit) => {
       exit = onExit
-      return { terminate: () => Promise.resolve(0) }
+      return { terminate: () => Promise.resolve(0), postMessage: () => {} }
     }
     const imports = new RosterImports({ dbPath: 'x', dataKey: new Uint8Array(32), spawn })
-    imports.start({ kind: 'text', text: 'x' })
+    imports.start({ what: 'roster', source: { kind: 'text', text: 'x' }, at: '2026-11-25T00:00:00.000Z' })
     exit()
     await imports.whenFinished()
     expect(imports.progress()).toMatchObject({ state: 'failed', message: '导入意外中断，本次导入没有保存任何记录，请重新导入。' })

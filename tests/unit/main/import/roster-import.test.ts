@@ -122,7 +122,7 @@ describe('数据导入: roster CSV import (E2, E3, K3)', () => {
     const first = await k.dispatch('startRosterImport', { source: { kind: 'text', text: rosterCsv(GOOD) } })
     expect(first.ok && first.value).toMatchObject({ state: 'running' })
     const second = await k.dispatch('startRosterImport', { source: { kind: 'text', text: rosterCsv(GOOD) } })
-    expect(second.ok ? 'ok' : second.error).toEqual({ code: 'CONFLICT', message: '正在导入名单，请等本次导入结束后再开始新的导入。' })
+    expect(second.ok ? 'ok' : second.error).toEqual({ code: 'CONFLICT', message: '正在导入数据，请等本次导入结束后再开始新的导入。' })
     k.release()
     await k.imports.whenFinished()
     expect(k.imports.progress().state).toBe('succeeded')

@@ -1,0 +1,62 @@
+/**
+ * S4 delivery at scale: the kiosk was offline and recorded N bookings (one per registered
+ * candidate) as outbox entries; the link comes back and the scheduler's pass (drainOutbox,
+ * DELIVERY_CONCURRENCY candidates at a time) delivers them all to the reference central over
+ * loopback, each applied locally in its own transaction. Baseline: the same number of bare
+ * loopback HTTP round trips to an echo server at the same concurrency, same client transport.
+ */
+import { createFetchTransport } from '../central/central-transport'
+import { createOperator } from '../services/operator-accounts'
+import { drainOutbox, DELIVERY_CONCURRENCY } from '../services/sync/outbox-courier'
+import { recordChange } from '../services/sync/desk-change'
+import { CONTENDED_OFFERING_ID, type BenchCentral, type SeededCentral } from './bench-central'
+import { benchContext, deadTransport } from './bench-kiosk'
+import { seedBenchCatalog } from './bench-catalog'
+import type { BenchStore } from './bench-store'
+import { perSecond } from './bench-stats'
+import type { EchoServer } from './echo-server'
+
+export interface OutboxFigures {
+  readonly changes: number
+  readonly delivered: number
+  readonly changesPerSecond: number
+  readonly echoPerSecond: number
+}
+
+export async function benchOutboxDelivery(kiosk: BenchStore, central: BenchCentral, seeded: SeededCentral, echo: EchoServer): Promise<OutboxFigures> {
+  seedBenchCatalog(kiosk, seeded.candidateIds.length, new Date())
+  const offline = benchContext(kiosk, deadTransport, seeded.tokens[0]!)
+  const account = { username: 'bench', password: 'bench-password-1', displayName: '基准操作员', role: 'operator' } as const
+  const operatorId = await createOperator(kiosk.store.db, offline.clock, account, { scryptCost: { N: 1024, r: 8, p: 1 } })
+  const operator = { id: operatorId, username: account.username, displayName: account.displayName, role: account.role }
+  for (const candidateId of seeded.candidateIds)
+    await recordChange(offline, {
+      payload: { action: 'booking.create', candidateId, offeringIds: [CONTENDED_OFFERING_ID], localBookingIds: null },
+      summary: '报考 英语四级笔试（南开大学）',
+      operator,
+      auditAction: 'booking.create',
+    })
+
+  const online = benchContext(kiosk, createFetchTransport(central.url), seeded.tokens[0]!)
+  let t0 = performance.now()
+  await drainOutbox(online, { force: true })
+  const changesPerSecond = perSecond(seeded.candidateIds.length, performance.now() - t0)
+  const delivered = Number(
+    kiosk.store.sqlite.prepare(`select count(*) from outbox where state = 'delivered'`).pluck().get() as number,
+  )
+  if (delivered !== seeded.candidateIds.length) throw new Error(`bench: ${delivered} of ${seeded.candidateIds.length} outbox entries delivered`)
+
+  const echoTransport = createFetchTransport(echo.url)
+  let next = 0
+  t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: DELIVERY_CONCURRENCY }, async () => {
+      while (next < seeded.candidateIds.length) {
+        const candidateId = seeded.candidateIds[next++]!
+        await echoTransport({ method: 'POST', path: '/echo', headers: {}, body: { candidateId, offeringIds: [CONTENDED_OFFERING_ID] } })
+      }
+    }),
+  )
+  const echoPerSecond = perSecond(seeded.candidateIds.length, performance.now() - t0)
+  return { changes: seeded.candidateIds.length, delivered, changesPerSecond, echoPerSecond }
+}
