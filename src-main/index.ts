@@ -14,6 +14,7 @@ import { RENDERER_ROOT } from './electron/app-paths'
 import { isDevMode } from './electron/dev-mode'
 import { registerIpcHandlers } from './electron/ipc-handlers'
 import { createMainWindow } from './electron/main-window'
+import { printSenderWindow } from './electron/print-sender'
 import { disposeBeforeQuit } from './electron/quit-handler'
 import { rendererLocation } from './electron/renderer-location'
 import { isTrustedSender } from './electron/sender-guard'
@@ -70,6 +71,7 @@ if (!app.requestSingleInstanceLock()) {
       registerIpcHandlers(ipcMain, {
         dispatch: (name, input) => services.dispatch(name, input),
         isTrustedSender: (event) => isTrustedSender(event, mainWindow, location.isRendererUrl),
+        printSender: (event) => printSenderWindow(event.sender),
       })
       mainWindow = createMainWindow(location.target, { dev })
     })

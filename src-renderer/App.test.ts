@@ -8,6 +8,7 @@ import { api } from './api'
 import { createKioskRouter } from './router'
 import { useVisitStore } from './stores/visit'
 import { candidate, deskStatus, fail, ok, operator, VISIT_ID } from './testing/fixtures'
+import { i18nForTests } from './testing/i18n'
 import { flush } from './testing/mount-screen'
 
 vi.mock('./api', () => import('./testing/fake-api'))
@@ -20,7 +21,7 @@ async function mountApp(path: string, prepare?: () => void) {
   const router = createKioskRouter(createMemoryHistory())
   await router.push(path)
   await router.isReady()
-  const wrapper = mount(App, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  const wrapper = mount(App, { global: { plugins: [pinia, router, i18nForTests()] }, attachTo: document.body })
   await flush()
   return { wrapper, router }
 }
@@ -64,8 +65,8 @@ describe('app shell', () => {
     expect(bar).toContain('CET报名服务台')
     expect(bar).toContain('考试: 2026下半年CET考试')
     expect(bar).toContain('在线')
-    expect(bar).toContain('上次同步 2026-09-10 10:54')
-    expect(bar).toContain('待上传 0')
+    expect(bar).toContain('最近同步 2026-09-10 10:54')
+    expect(bar).toContain('待同步 0')
     expect(bar).toContain('演示中心')
     expect(button('完成')).toBeUndefined()
     expect(button('退出登录')).toBeDefined()

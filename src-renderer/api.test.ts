@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { OPERATION_NAMES, type KioskApi } from '../src-shared/ipc/contract'
-import { chooseApi, createHttpApi, UNREACHABLE_MESSAGE } from './api'
+import { chooseApi, createHttpApi } from './api'
+
+const UNREACHABLE_MESSAGE = '无法连接本机服务，请稍后重试。'
 
 function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })

@@ -7,6 +7,7 @@
  */
 import type { KioskApi } from '../src-shared/ipc/contract'
 import type { AppError, Result } from '../src-shared/domain/result'
+import { t } from './i18n'
 
 declare global {
   interface Window {
@@ -14,9 +15,10 @@ declare global {
   }
 }
 
-export const UNREACHABLE_MESSAGE = '无法连接本机服务，请稍后重试。'
+export const UNREACHABLE_MESSAGE_KEY = 'app.unreachable'
 
-const unreachable: Result<never> = { ok: false, error: { code: 'INTERNAL', message: UNREACHABLE_MESSAGE } }
+/** Built when needed, so the sentence follows the current locale. */
+const unreachable = (): Result<never> => ({ ok: false, error: { code: 'INTERNAL', message: t(UNREACHABLE_MESSAGE_KEY) } })
 
 function isResult(body: unknown): body is Result<unknown> {
   if (typeof body !== 'object' || body === null || !('ok' in body)) return false
@@ -41,9 +43,9 @@ export function createHttpApi(fetchImpl: typeof fetch = (input, init) => fetch(i
         body: JSON.stringify(input ?? {}),
       })
       const body: unknown = await response.json()
-      return isResult(body) ? body : unreachable
+      return isResult(body) ? body : unreachable()
     } catch {
-      return unreachable
+      return unreachable()
     }
   }
   return new Proxy({} as KioskApi, {

@@ -2,6 +2,8 @@
 import type { RevealableField } from '../src-shared/domain/masking'
 import type { CandidateView } from '../src-shared/ipc/contract'
 import { codeAndName, eligibleSubjectsText } from './format'
+import { t } from './i18n'
+import { enumLabel } from './labels'
 
 export interface Field {
   label: string
@@ -14,34 +16,34 @@ export interface Field {
 
 export function personFields(c: CandidateView): Field[] {
   return [
-    { label: '姓名', value: c.name },
-    { label: '性别', value: c.gender },
-    { label: '证件类型', value: c.idType },
-    { label: '证件号码', value: c.idNumber, reveal: 'idNumber' },
+    { label: t('labels.field.name'), value: c.name },
+    { label: t('labels.field.gender'), value: enumLabel('gender', c.gender) },
+    { label: t('labels.field.idType'), value: enumLabel('idType', c.idType) },
+    { label: t('labels.field.idNumber'), value: c.idNumber, reveal: 'idNumber' },
   ]
 }
 
 export function schoolFields(c: CandidateView): Field[] {
   return [
-    { label: '笔试报名学校', value: codeAndName(c.school), wide: true },
-    { label: '笔试报名校区', value: codeAndName(c.campus), wide: true },
+    { label: t('labels.field.school'), value: codeAndName(c.school), wide: true },
+    { label: t('labels.field.campus'), value: codeAndName(c.campus), wide: true },
   ]
 }
 
 export function eligibleSubjectsField(c: CandidateView): Field {
-  return { label: '资格科目', value: eligibleSubjectsText(c.eligibleSubjects), wide: true }
+  return { label: t('labels.field.eligibleSubjects'), value: eligibleSubjectsText(c.eligibleSubjects), wide: true }
 }
 
 export function studentRecordFields(c: CandidateView): Field[] {
   return [
-    { label: '学历', value: c.educationLevel },
-    { label: '学制', value: String(c.schoolingYears) },
-    { label: '入学年份', value: c.enrollmentYear },
-    { label: '年级', value: c.grade },
-    { label: '院系', value: c.department },
-    { label: '专业', value: c.major },
-    { label: '班级', value: c.className },
-    { label: '学号', value: c.studentNumber },
-    { label: '备注', value: c.remarks, wide: true },
+    { label: t('labels.field.educationLevel'), value: enumLabel('educationLevel', c.educationLevel) },
+    { label: t('labels.field.schoolingYears'), value: String(c.schoolingYears) },
+    { label: t('labels.field.enrollmentYear'), value: c.enrollmentYear },
+    { label: t('labels.field.grade'), value: c.grade },
+    { label: t('labels.field.department'), value: c.department },
+    { label: t('labels.field.major'), value: c.major },
+    { label: t('labels.field.className'), value: c.className },
+    { label: t('labels.field.studentNumber'), value: c.studentNumber },
+    { label: t('labels.field.remarks'), value: c.remarks, wide: true },
   ]
 }

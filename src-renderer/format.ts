@@ -1,4 +1,6 @@
 /** Display formats shared by the screens, in the exam authority's time zone (UTC+8). */
+import { t } from './i18n'
+import { subjectName } from './labels'
 
 const dateTimeParts = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -25,6 +27,6 @@ export function codeAndName(item: { code: string; name: string }): string {
 }
 
 /** 资格科目: names joined by "；", or "无" when there are none (E3). */
-export function eligibleSubjectsText(subjects: readonly { name: string }[]): string {
-  return subjects.length === 0 ? '无' : subjects.map((s) => s.name).join('；')
+export function eligibleSubjectsText(subjects: readonly { code: string; name: string }[]): string {
+  return subjects.length === 0 ? t('labels.none') : subjects.map(subjectName).join(t('labels.listSeparator'))
 }

@@ -7,6 +7,8 @@ import { useRouter } from 'vue-router'
 import type { OfferingOption } from '../src-shared/ipc/booking-views'
 import { useNoticeStore } from './stores/notice'
 import { useWaitlistStore } from './stores/waitlist'
+import { errorText, t } from './i18n'
+import { subjectName } from './labels'
 
 export function useWaitlistSubmit(onRefused: () => Promise<unknown>) {
   const pending = ref<OfferingOption | null>(null)
@@ -29,11 +31,11 @@ export function useWaitlistSubmit(onRefused: () => Promise<unknown>) {
     const result = await waitlist.submit(option.offeringId)
     busy.value = false
     if (!result.ok) {
-      failure.value = result.error.message
+      failure.value = errorText(result.error)
       await onRefused()
       return
     }
-    notice.show(`已提交${option.subject.name}的候补，请留意候补结果。`)
+    notice.show(t('waitlist.submitted', { subject: subjectName(option.subject) }))
     await router.push('/info')
   }
 

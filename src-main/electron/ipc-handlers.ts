@@ -4,13 +4,22 @@
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { OPERATION_NAMES, channelOf } from '../../src-shared/ipc/contract'
-import { fail, type Result } from '../../src-shared/domain/result'
+import { fail, ok, type Result } from '../../src-shared/domain/result'
 import type { Dispatch } from '../ipc/dispatch'
 import { consoleLogger, describeError } from '../support/logger'
 
 export interface IpcHandlerDeps {
   dispatch: Dispatch
   isTrustedSender(event: IpcMainInvokeEvent): boolean
+  /** printDocument: after main allowed it, the sender's own window prints (webContents.print). */
+  printSender?(event: IpcMainInvokeEvent): Promise<Result<void>>
+}
+
+/** The shell's part of printDocument: main allowed and audited it; the app prints, not the page. */
+async function printInApp(deps: IpcHandlerDeps, event: IpcMainInvokeEvent, allowed: Result<unknown>): Promise<Result<unknown>> {
+  if (!allowed.ok || deps.printSender === undefined) return allowed
+  const printed = await deps.printSender(event)
+  return printed.ok ? ok({ printedBy: 'app' }) : printed
 }
 
 /** Registers the handlers; the returned function removes them again. */
@@ -19,7 +28,8 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHan
     ipcMain.handle(channelOf(name), async (event, input: unknown): Promise<Result<unknown>> => {
       if (!deps.isTrustedSender(event)) return fail('FORBIDDEN', '该请求不是来自报名窗口，已拒绝。')
       try {
-        return await deps.dispatch(name, input)
+        const answer = await deps.dispatch(name, input)
+        return name === 'printDocument' ? await printInApp(deps, event, answer) : answer
       } catch (error) {
         // A throw would lose its shape over IPC; answer a Result. Never log the input (K3).
         consoleLogger.error(`ipc: ${name} threw ${describeError(error)}`)

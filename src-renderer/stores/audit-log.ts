@@ -7,6 +7,7 @@ import { reactive, ref } from 'vue'
 import type { AuditEntryView, AuditFilter } from '../../src-shared/ipc/contract'
 import type { Result } from '../../src-shared/domain/result'
 import { api } from '../api'
+import { errorText } from '../i18n'
 
 export interface AuditFilterForm {
   operatorId: number | null
@@ -46,7 +47,7 @@ export const useAuditLogStore = defineStore('auditLog', () => {
       entries.value = result.value.entries
       total.value = result.value.total
       error.value = null
-    } else error.value = result.error.message
+    } else error.value = errorText(result.error)
     return result
   }
 

@@ -9,9 +9,10 @@ import type { OralOfferingsPage, ScoreReportChoice, WrittenOfferingsPage } from 
 import type { RegistrationInfo } from '../../src-shared/ipc/contract'
 import { fail, type Result } from '../../src-shared/domain/result'
 import { api } from '../api'
+import { t } from '../i18n'
 import { useVisitStore } from './visit'
 
-const noVisit = fail('NO_VISIT', '请先阅读并同意报名协议及诚信承诺书，再开始报名。')
+const noVisit = (): Result<never> => fail('NO_VISIT', t('errors.NO_VISIT'))
 
 export const useBookingStore = defineStore('booking', () => {
   const written = ref<WrittenOfferingsPage | null>(null)
@@ -25,7 +26,7 @@ export const useBookingStore = defineStore('booking', () => {
   async function forVisit<T>(call: (visitId: string) => Promise<Result<T>>, apply: (value: T, visitId: string) => void): Promise<Result<T>> {
     const visit = useVisitStore()
     const id = visit.visitId
-    if (id === null) return noVisit
+    if (id === null) return noVisit()
     const result = await call(id)
     if (result.ok && visit.visitId === id) apply(result.value, id)
     return result

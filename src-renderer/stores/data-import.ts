@@ -1,16 +1,19 @@
 /**
- * 数据导入 (supervisor only): starts a roster import in main and follows it with one disposable
- * polling timer until it ends. Progress, rows/s and time left are main's figures.
+ * 数据导入 (supervisor only): starts an import in main (the roster or 报考科目信息 from a CSV, or
+ * the roster from the central's download) and follows it with one disposable polling timer until
+ * it ends. Progress, rows/s and time left are main's figures.
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ImportProgress } from '../../src-shared/ipc/contract'
 import type { Result } from '../../src-shared/domain/result'
 import { api } from '../api'
+import { errorText } from '../i18n'
 
 export const IMPORT_POLL_INTERVAL_MS = 500
 
-export type ImportSourceForm = { kind: 'file'; path: string } | { kind: 'text'; text: string }
+export type ImportSourceForm = { kind: 'file'; path: string } | { kind: 'text'; text: string } | { kind: 'central' }
+export type ImportWhat = 'roster' | 'offerings'
 
 export const useDataImportStore = defineStore('dataImport', () => {
   const progress = ref<ImportProgress | null>(null)
@@ -31,7 +34,7 @@ export const useDataImportStore = defineStore('dataImport', () => {
     if (result.ok) {
       progress.value = result.value
       error.value = null
-    } else error.value = result.error.message
+    } else error.value = errorText(result.error)
   }
 
   /** Polls while an import runs; ticks never overlap and stop once it has ended. */
@@ -46,10 +49,14 @@ export const useDataImportStore = defineStore('dataImport', () => {
     timer = setTimeout(tick, intervalMs)
   }
 
-  async function start(source: ImportSourceForm, intervalMs = IMPORT_POLL_INTERVAL_MS): Promise<Result<ImportProgress>> {
-    const result = await api.startRosterImport({ source })
+  /** The central's download brings the roster only. */
+  async function start(what: ImportWhat, source: ImportSourceForm, intervalMs = IMPORT_POLL_INTERVAL_MS): Promise<Result<ImportProgress>> {
+    const result =
+      what === 'offerings' && source.kind !== 'central'
+        ? await api.startOfferingImport({ source })
+        : await api.startRosterImport({ source })
     if (!result.ok) {
-      error.value = result.error.message
+      error.value = errorText(result.error)
       return result
     }
     progress.value = result.value

@@ -64,11 +64,11 @@ describe('desk store', () => {
     await vi.advanceTimersByTimeAsync(1000)
     expect(api.getDeskStatus).toHaveBeenCalledTimes(1)
     vi.mocked(api.getDeskStatus).mockResolvedValue(
-      ok(deskStatus({ link: { mode: 'central', state: 'offline', lastSyncAt: null, pendingChanges: 3 } })),
+      ok(deskStatus({ link: { mode: 'central', state: 'offline', lastSyncAt: null, pendingChanges: 3, syncIssues: 1 } })),
     )
     await vi.advanceTimersByTimeAsync(1000)
     expect(api.getDeskStatus).toHaveBeenCalledTimes(2)
-    expect(desk.link).toEqual({ mode: 'central', state: 'offline', lastSyncAt: null, pendingChanges: 3 })
+    expect(desk.link).toEqual({ mode: 'central', state: 'offline', lastSyncAt: null, pendingChanges: 3, syncIssues: 1 })
 
     desk.stopLinkPolling()
     expect(vi.getTimerCount()).toBe(0)

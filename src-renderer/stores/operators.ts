@@ -7,6 +7,7 @@ import { ref } from 'vue'
 import type { OperationInput, OperatorAccount } from '../../src-shared/ipc/contract'
 import type { Result } from '../../src-shared/domain/result'
 import { api } from '../api'
+import { errorText } from '../i18n'
 
 export type NewAccount = OperationInput<'createOperator'>
 
@@ -25,7 +26,7 @@ export const useOperatorsStore = defineStore('operators', () => {
     if (result.ok) {
       accounts.value = result.value
       loadError.value = null
-    } else loadError.value = result.error.message
+    } else loadError.value = errorText(result.error)
     return result
   }
 

@@ -8,13 +8,14 @@ import { computed, ref, watch } from 'vue'
 import type { OrderView, PaymentConfirmation, SubjectKindView } from '../../src-shared/ipc/booking-views'
 import { fail, type Result } from '../../src-shared/domain/result'
 import { api } from '../api'
+import { errorText, t } from '../i18n'
 import { useVisitStore } from './visit'
 
 export const PAYMENT_TICK_MS = 1_000
 /** The status is asked every this many ticks. */
 export const STATUS_EVERY_TICKS = 2
 
-const noVisit = fail('NO_VISIT', '请先阅读并同意报名协议及诚信承诺书，再开始报名。')
+const noVisit = (): Result<never> => fail('NO_VISIT', t('errors.NO_VISIT'))
 
 export const usePaymentStore = defineStore('payment', () => {
   const confirmation = ref<PaymentConfirmation | null>(null)
@@ -40,7 +41,7 @@ export const usePaymentStore = defineStore('payment', () => {
 
   async function loadConfirmation(kind: SubjectKindView): Promise<Result<PaymentConfirmation>> {
     const id = visitId()
-    if (id === null) return noVisit
+    if (id === null) return noVisit()
     const result = await api.getPaymentConfirmation({ visitId: id, kind })
     confirmation.value = result.ok && visitId() === id ? result.value : null
     return result
@@ -49,7 +50,7 @@ export const usePaymentStore = defineStore('payment', () => {
   /** P1, P3: opens the order (main reuses a pending one for the same bookings). */
   async function start(kind: SubjectKindView): Promise<Result<OrderView>> {
     const id = visitId()
-    if (id === null) return noVisit
+    if (id === null) return noVisit()
     const result = await api.startPayment({ visitId: id, kind })
     if (result.ok && visitId() === id) take(result.value)
     return result
@@ -58,13 +59,13 @@ export const usePaymentStore = defineStore('payment', () => {
   /** P3: the order's status now (also 更新). */
   async function refresh(orderNo: string): Promise<Result<OrderView>> {
     const id = visitId()
-    if (id === null) return noVisit
+    if (id === null) return noVisit()
     const result = await api.getPaymentStatus({ visitId: id, orderNo })
     if (visitId() !== id) return result
     if (result.ok) {
       take(result.value)
       statusError.value = null
-    } else statusError.value = result.error.message
+    } else statusError.value = errorText(result.error)
     return result
   }
 

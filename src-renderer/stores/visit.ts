@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../../src-shared/domain/result'
 import type { IdType } from '../../src-shared/domain/id-documents'
 import type { RevealableField } from '../../src-shared/domain/masking'
 import { api } from '../api'
+import { t } from '../i18n'
 
 export interface EligibilityQuery {
   idType: IdType
@@ -20,7 +21,7 @@ export interface EligibilityQuery {
 /** How often the open 报名信息 page asks main again (B4 expiries, P3 payments). */
 export const INFO_POLL_INTERVAL_MS = 3_000
 
-const noVisit = fail('NO_VISIT', '请先阅读并同意报名协议及诚信承诺书，再开始报名。')
+const noVisit = (): Result<never> => fail('NO_VISIT', t('errors.NO_VISIT'))
 
 export const useVisitStore = defineStore('visit', () => {
   const visitId = ref<string | null>(null)
@@ -45,7 +46,7 @@ export const useVisitStore = defineStore('visit', () => {
    */
   async function forVisit<T>(call: (id: string) => Promise<Result<T>>, apply: (value: T) => void): Promise<Result<T>> {
     const id = visitId.value
-    if (id === null) return noVisit
+    if (id === null) return noVisit()
     const result = await call(id)
     if (result.ok && visitId.value === id) apply(result.value)
     return result

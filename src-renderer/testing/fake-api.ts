@@ -25,6 +25,7 @@ export const api = {
   listAuditLog: vi.fn<KioskApi['listAuditLog']>(),
   exportAuditLog: vi.fn<KioskApi['exportAuditLog']>(),
   startRosterImport: vi.fn<KioskApi['startRosterImport']>(),
+  startOfferingImport: vi.fn<KioskApi['startOfferingImport']>(),
   getRosterImportProgress: vi.fn<KioskApi['getRosterImportProgress']>(),
   getRosterImportErrorReport: vi.fn<KioskApi['getRosterImportErrorReport']>(),
   getWrittenOfferings: vi.fn<KioskApi['getWrittenOfferings']>(),
@@ -43,4 +44,10 @@ export const api = {
   submitCet6Review: vi.fn<KioskApi['submitCet6Review']>(),
   listOfferingCapacity: vi.fn<KioskApi['listOfferingCapacity']>(),
   raiseOfferingCapacity: vi.fn<KioskApi['raiseOfferingCapacity']>(),
+  listSyncIssues: vi.fn<KioskApi['listSyncIssues']>(),
+  acknowledgeSyncIssue: vi.fn<KioskApi['acknowledgeSyncIssue']>(),
+  getReceipt: vi.fn<KioskApi['getReceipt']>(),
+  printDocument: vi.fn<KioskApi['printDocument']>(),
+  getDayReport: vi.fn<KioskApi['getDayReport']>(),
+  exportDayReport: vi.fn<KioskApi['exportDayReport']>(),
 } satisfies KioskApi

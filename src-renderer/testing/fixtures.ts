@@ -2,6 +2,7 @@
 import type { CandidateView, DeskStatus, OperatorView, RegistrationInfo } from '../../src-shared/ipc/contract'
 import type { BookingsSection, BookingView, OfferingOption, OrderView, WrittenOfferingsPage } from '../../src-shared/ipc/booking-views'
 import type { AppError, Result } from '../../src-shared/domain/result'
+import type { PendingChangeView, SyncIssue } from '../../src-shared/ipc/sync-views'
 
 export const VISIT_ID = '6f1c2b1e-3d4a-4c5b-8e9f-0a1b2c3d4e5f'
 
@@ -24,7 +25,7 @@ export function deskStatus(overrides: Partial<DeskStatus> = {}): DeskStatus {
       registrationStart: '2026-09-01T09:00:00+08:00',
       registrationEnd: '2026-09-30T17:00:00+08:00',
     },
-    link: { mode: 'demo', state: 'online', lastSyncAt: '2026-09-10T10:54:00+08:00', pendingChanges: 0 },
+    link: { mode: 'demo', state: 'online', lastSyncAt: '2026-09-10T10:54:00+08:00', pendingChanges: 0, syncIssues: 0 },
     now: '2026-09-10T10:55:00+08:00',
     idleTimeoutSeconds: 180,
     ...overrides,
@@ -84,6 +85,7 @@ export function registrationInfo(overrides: Partial<RegistrationInfo> = {}): Reg
     ],
     bookings: emptyBookings(),
     waitlist: { active: [], finished: [], staleReason: null },
+    pendingChanges: [],
     ...overrides,
   }
 }
@@ -118,6 +120,7 @@ export function writtenBooking(overrides: Partial<BookingView> = {}): BookingVie
     scoreReport: null,
     cancel: { allowed: true, reason: null },
     createdAt: '2026-09-10T11:12:00+08:00',
+    pendingSync: false,
     ...overrides,
   }
 }
@@ -175,6 +178,37 @@ export function orderView(overrides: Partial<OrderView> = {}): OrderView {
     paidAt: null,
     subjectNames: ['英语四级笔试'],
     checkedAt: '2026-09-10T11:00:00+08:00',
+    ...overrides,
+  }
+}
+
+/** S6: the central refused an offline booking once the link came back (同步异常). */
+export function syncIssue(overrides: Partial<SyncIssue> = {}): SyncIssue {
+  return {
+    id: 1,
+    candidateId: 'c-8',
+    candidateName: '蓝*天',
+    action: 'booking.create',
+    summary: '报考 英语四级笔试（(120010)南开大学）',
+    code: 'NO_SEATS',
+    reason: '所选科目已无剩余名额。',
+    createdAt: '2026-09-10T11:12:00+08:00',
+    refusedAt: '2026-09-10T11:40:00+08:00',
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    ...overrides,
+  }
+}
+
+/** S4: a change made offline, waiting in the outbox (待同步). */
+export function pendingChange(overrides: Partial<PendingChangeView> = {}): PendingChangeView {
+  return {
+    id: 7,
+    action: 'booking.create',
+    summary: '报考 英语四级笔试（(120010)南开大学）',
+    createdAt: '2026-09-10T11:12:00+08:00',
+    attempts: 2,
+    lastError: '网络中断',
     ...overrides,
   }
 }

@@ -7,6 +7,7 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { defineComponent, h } from 'vue'
 import { createMemoryHistory, RouterView, type Router } from 'vue-router'
 import { createKioskRouter } from '../router'
+import { i18nForTests } from './i18n'
 
 const Host = defineComponent({ render: () => h('main', h(RouterView)) })
 
@@ -24,7 +25,7 @@ export async function mountScreen(path: string, prepare?: () => void): Promise<M
   const router = createKioskRouter(createMemoryHistory())
   await router.push(path)
   await router.isReady()
-  const wrapper = mount(Host, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  const wrapper = mount(Host, { global: { plugins: [pinia, router, i18nForTests()] }, attachTo: document.body })
   await flush()
   return { wrapper, router, pinia }
 }

@@ -39,6 +39,8 @@ export const bookingViewSchema = z.object({
   /** B5 */
   cancel: permissionSchema,
   createdAt: isoTime,
+  /** S4: booked against this kiosk's allotment while offline, not yet confirmed by the central (待同步). */
+  pendingSync: z.boolean(),
 })
 export type BookingView = z.infer<typeof bookingViewSchema>
 

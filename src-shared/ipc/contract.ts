@@ -30,8 +30,11 @@ import {
   waitlistCancelReasonSchema,
   waitlistSectionSchema,
 } from './waitlist-views'
-import { importErrorReportSchema, importProgressSchema, importSourceSchema } from './import-views'
+import { pendingChangeViewSchema, syncIssueSchema } from './sync-views'
+import { importErrorReportSchema, importProgressSchema, importSourceSchema, rosterImportSourceSchema } from './import-views'
 export type { ImportProgress } from './import-views'
+import { printAnswerSchema, printRequestSchema, receiptViewSchema } from './receipt-views'
+import { dayReportCsvSchema, dayReportInputSchema, dayReportSchema } from './day-report-views'
 
 const none = z.object({}).strict()
 
@@ -48,7 +51,10 @@ export const linkStatusSchema = z.object({
   mode: z.enum(['demo', 'central']),
   state: z.enum(['online', 'offline']),
   lastSyncAt: isoTime.nullable(),
+  /** S5: changes in the outbox not yet answered by the central. */
   pendingChanges: z.number().int().nonnegative(),
+  /** S6: final refusals staff have not yet acknowledged (同步异常). */
+  syncIssues: z.number().int().nonnegative(),
 })
 export type LinkStatus = z.infer<typeof linkStatusSchema>
 
@@ -116,6 +122,8 @@ export const registrationInfoSchema = z.object({
   bookings: bookingsSectionSchema,
   /** W2–W4: 候补信息. */
   waitlist: waitlistSectionSchema,
+  /** S4/S5: this candidate's changes still waiting for the central (待同步), oldest first. */
+  pendingChanges: z.array(pendingChangeViewSchema),
 })
 export type RegistrationInfo = z.infer<typeof registrationInfoSchema>
 
@@ -221,8 +229,10 @@ export const operations = {
   /** K1, supervisor only: 审计日志, newest first, and its CSV export. */
   listAuditLog: operation(auditFilterSchema.extend({ limit: z.number().int().min(1).max(1000).optional() }), auditPageSchema),
   exportAuditLog: operation(auditFilterSchema, z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() })),
-  /** 数据导入, supervisor only: a roster CSV imported by a worker, all rows or none. */
-  startRosterImport: operation(z.object({ source: importSourceSchema }).strict(), importProgressSchema),
+  /** 数据导入, supervisor only: a roster CSV (or the central's roster download) imported by a worker, all rows or none. */
+  startRosterImport: operation(z.object({ source: rosterImportSourceSchema }).strict(), importProgressSchema),
+  /** 数据导入, supervisor only: a 报考科目信息 (offerings) CSV, the same way. */
+  startOfferingImport: operation(z.object({ source: importSourceSchema }).strict(), importProgressSchema),
   getRosterImportProgress: operation(none, importProgressSchema),
   /** The refused rows of the last import as CSV: 行号, 原因. */
   getRosterImportErrorReport: operation(none, importErrorReportSchema),
@@ -282,6 +292,17 @@ export const operations = {
     z.object({ offeringId: z.string().min(1).max(64), capacity: z.number().int().min(1).max(100000) }).strict(),
     capacityRowSchema,
   ),
+  /** S6: changes the central refused after they left the desk, newest first (any signed-in staff). */
+  listSyncIssues: operation(z.object({ includeAcknowledged: z.boolean().optional() }).strict(), z.array(syncIssueSchema)),
+  /** S6: staff have dealt with it (知道了); audited. */
+  acknowledgeSyncIssue: operation(z.object({ id: z.number().int().positive() }).strict(), syncIssueSchema),
+  /** 报名回执: the visit's candidate's one-page receipt (K3 masked); rules and words are main's. */
+  getReceipt: operation(visitRef, receiptViewSchema),
+  /** Prints the page on screen: Electron's printing in the app; the browser's in the headless host. Audited. */
+  printDocument: operation(printRequestSchema, printAnswerSchema),
+  /** K1, supervisor only: 日报表, the office's day (today in UTC+8 by default), and its CSV. */
+  getDayReport: operation(dayReportInputSchema, dayReportSchema),
+  exportDayReport: operation(dayReportInputSchema, dayReportCsvSchema),
 }
 
 export type Operations = typeof operations

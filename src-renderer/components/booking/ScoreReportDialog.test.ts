@@ -3,6 +3,7 @@ import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { writtenBooking } from '../../testing/fixtures'
 import ScoreReportDialog from './ScoreReportDialog.vue'
+import { i18nForTests } from '../../testing/i18n'
 
 enableAutoUnmount(afterEach)
 
@@ -22,7 +23,7 @@ function radio(label: string): HTMLInputElement {
 }
 
 async function open(bookings = [writtenBooking()]) {
-  const wrapper = mount(ScoreReportDialog, { props: { bookings }, attachTo: document.body })
+  const wrapper = mount(ScoreReportDialog, { props: { bookings }, attachTo: document.body, global: { plugins: [i18nForTests()] } })
   await wrapper.vm.$nextTick()
   return wrapper
 }

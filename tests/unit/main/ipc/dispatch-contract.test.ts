@@ -9,6 +9,8 @@ import { createScriptedCentral } from '../support/scripted-central'
 import { BOOKING_OPERATION_NAMES } from '../booking/booking-harness'
 import { WAITLIST_OPERATION_NAMES } from '../waitlist/waitlist-harness'
 import { IMPORT_OPERATION_NAMES } from '../import/import-harness'
+import { SYNC_OPERATION_NAMES } from '../sync/sync-harness'
+import { PRINT_OPERATION_NAMES } from '../print/print-operations'
 import { countRows } from '../support/test-store'
 import { createTestKiosk, OPERATOR, startVisit, SUPERVISOR, syncAll, type TestKiosk } from '../support/test-kiosk'
 
@@ -95,8 +97,14 @@ describe('IPC dispatch, called exactly as the renderer calls it', () => {
     await call('exportAuditLog', {})
     // The booking operations need a central that books: tests/unit/main/booking/contract-outputs.test.ts.
     // The waitlist and CET6 review operations: tests/unit/main/waitlist/contract-outputs.test.ts.
-    // 数据导入: tests/unit/main/import/.
-    const elsewhere: readonly string[] = [...BOOKING_OPERATION_NAMES, ...WAITLIST_OPERATION_NAMES, ...IMPORT_OPERATION_NAMES]
+    // 数据导入: tests/unit/main/import/. 同步异常 (S6): tests/unit/main/sync/. 报名回执, 日报表: tests/unit/main/print/.
+    const elsewhere: readonly string[] = [
+      ...BOOKING_OPERATION_NAMES,
+      ...WAITLIST_OPERATION_NAMES,
+      ...IMPORT_OPERATION_NAMES,
+      ...SYNC_OPERATION_NAMES,
+      ...PRINT_OPERATION_NAMES,
+    ]
     expect([...seen].sort()).toEqual(OPERATION_NAMES.filter((n) => !elsewhere.includes(n)).sort())
   })
 
@@ -106,7 +114,7 @@ describe('IPC dispatch, called exactly as the renderer calls it', () => {
       value: {
         operator: { id: kiosk.operatorId, username: 'zhang', displayName: '张老师', role: 'operator' },
         examSession: { id: '2026H2', name: '2026下半年CET考试', registrationStart: '2026-09-01T00:00:00.000Z', registrationEnd: '2026-10-01T00:00:00.000Z' },
-        link: { mode: 'central', state: 'online', lastSyncAt: kiosk.clock().toISOString(), pendingChanges: 0 },
+        link: { mode: 'central', state: 'online', lastSyncAt: kiosk.clock().toISOString(), pendingChanges: 0, syncIssues: 0 },
         now: kiosk.clock().toISOString(),
         idleTimeoutSeconds: 180, // K2 default: 3 minutes
       },

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AGREEMENT_VERSION } from '../../../../src-shared/domain/agreement'
 import { registrationInfoSchema } from '../../../../src-shared/ipc/contract'
-import { confirmationKey, confirmRegistration } from '../../../../src-main/services/registration-confirm'
+import { confirmRegistration } from '../../../../src-main/services/registration-confirm'
+import { drainOutbox } from '../../../../src-main/services/sync/outbox-courier'
 import { listAudit } from '../../../../src-main/store/audit-repository'
 import { answer, refusal } from '../support/fake-transport'
 import { WANG, ZHAO } from '../support/fixtures'
@@ -70,7 +71,9 @@ describe('E3/E4 confirming the record (S1: the central decides)', () => {
     const info = registrationInfoSchema.parse((result as { value: unknown }).value)
     expect(info.candidate.confirmedAt).toBe('2026-09-10T02:00:00.000Z')
     const sent = central.requests.find((r) => r.path === '/v1/registrations')
-    expect(sent?.headers['idempotency-key']).toBe(confirmationKey(visitId))
+    // S2: the key stored with the change's outbox entry.
+    const entry = kiosk.store.sqlite.prepare(`SELECT idempotency_key AS key, state FROM outbox WHERE action = 'registration.confirm'`).get()
+    expect(entry).toEqual({ key: sent?.headers['idempotency-key'], state: 'delivered' })
     expect(sent?.body).toEqual({ candidateId: WANG.candidateId, agreementVersion: AGREEMENT_VERSION, agreementAcceptedAt: kiosk.clock().toISOString() })
     expect(registrations()).toEqual([
       {
@@ -102,42 +105,52 @@ describe('E3/E4 confirming the record (S1: the central decides)', () => {
     expect(countRows(kiosk.store)).toEqual(before)
   })
 
-  it('E4/S1: a refusal by the central writes no registration and shows its message', async () => {
+  it('E4/S1/S6: a refusal by the central undoes the registration and shows its message (seen at the desk: acknowledged)', async () => {
     central.route(CONFIRM, () => refusal(409, 'CONFLICT', '该考生的学籍信息正在由学校修改，请稍后再试。'))
     await lookup()
-    expect(await confirm()).toEqual({ ok: false, error: { code: 'CENTRAL_REFUSED', message: '该考生的学籍信息正在由学校修改，请稍后再试。' } })
+    expect(await confirm()).toEqual({ ok: false, error: { code: 'CONFLICT', message: '该考生的学籍信息正在由学校修改，请稍后再试。' } })
     expect(registrations()).toEqual([])
+    expect(kiosk.store.sqlite.prepare(`SELECT state, refusal_code AS code, acknowledged_by AS by FROM outbox`).all()).toEqual([
+      { state: 'refused', code: 'CONFLICT', by: '张老师' },
+    ])
     expect((await listAudit(kiosk.store.db)).at(-1)).toMatchObject({ action: 'registration.confirm', outcome: 'refused' })
   })
 
-  it('E4/S1: with the central unreachable nothing is saved; a retry of the visit reuses its idempotency key', async () => {
+  it('S4/S2: with the central unreachable the registration is kept as 待同步 and delivered later with the same key', async () => {
     await lookup()
-    const before = countRows(kiosk.store)
     central.fault = 'timeout'
-    expect(await confirm()).toEqual({
-      ok: false,
-      error: { code: 'CENTRAL_UNAVAILABLE', message: '与报名中心的连接已中断，暂时无法保存，请稍后重试。' },
-    })
+    const offline = await confirm()
+    expect(offline.ok).toBe(true)
+    const info = registrationInfoSchema.parse((offline as { value: unknown }).value)
+    expect(info.pendingChanges).toMatchObject([{ action: 'registration.confirm', summary: '确认学籍与资格信息', attempts: 1, lastError: '报名中心无应答（超时）' }])
+    expect(registrations()).toHaveLength(1)
+    // E4: confirming again finds it saved: nothing new is queued.
     central.fault = 'server-error'
-    expect(await confirm()).toMatchObject({ ok: false, error: { code: 'CENTRAL_UNAVAILABLE' } })
-    expect(countRows(kiosk.store)).toEqual(before)
+    expect((await confirm()).ok).toBe(true)
+    expect(kiosk.store.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 })
 
     central.fault = null
-    expect((await confirm()).ok).toBe(true)
+    await drainOutbox(kiosk.ctx, { force: true })
     const keys = central.requests.filter((r) => r.path === '/v1/registrations').map((r) => r.headers['idempotency-key'])
-    expect(new Set(keys)).toEqual(new Set([confirmationKey(visitId)]))
+    expect(keys.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(keys).size).toBe(1)
+    expect(kiosk.store.sqlite.prepare('SELECT state FROM outbox').all()).toEqual([{ state: 'delivered' }])
+    expect(registrations()).toMatchObject([{ confirmed_at: '2026-09-10T02:00:00.000Z' }])
   })
 
-  it('S1: nothing is written locally before the central has answered yes', async () => {
+  it('S1/S4: the registration and its outbox entry are written in one transaction before the central is asked', async () => {
     await lookup()
-    let rowsWhileCentralDecides = -1
+    let seenWhileCentralDecides: unknown = null
     central.route(CONFIRM, (req) => {
-      rowsWhileCentralDecides = registrations().length
+      seenWhileCentralDecides = {
+        registrations: registrations().length,
+        outbox: kiosk.store.sqlite.prepare(`SELECT state FROM outbox`).all(),
+      }
       const body = req.body as Record<string, string>
       return answer(200, { registration: { ...body, examSessionId: '2026H2', confirmedAt: '2026-09-10T02:00:01.000Z' } })
     })
     expect((await confirm()).ok).toBe(true)
-    expect(rowsWhileCentralDecides).toBe(0)
-    expect(registrations()).toHaveLength(1)
+    expect(seenWhileCentralDecides).toEqual({ registrations: 1, outbox: [{ state: 'pending' }] })
+    expect(registrations()).toMatchObject([{ confirmed_at: '2026-09-10T02:00:01.000Z' }])
   })
 })

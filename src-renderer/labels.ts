@@ -1,0 +1,40 @@
+/**
+ * Names main sends in Chinese that the renderer can translate because they are codes or closed
+ * sets: subjects by code, contract enum values (证件类型, 性别 …). zh-CN shows main's text as it
+ * is (the authority's words); English shows `labels.*` when it knows the value, else main's text.
+ */
+import { SUBJECTS } from '../src-shared/domain/subjects'
+import { currentLocale, DEFAULT_LOCALE, i18n, t } from './i18n'
+
+export type LabelGroup = 'idType' | 'gender' | 'writtenGroup' | 'summaryStatus' | 'seats' | 'waitlist' | 'scoreReport' | 'cancelReason' | 'remark' | 'educationLevel'
+
+function translated(key: string, fallback: string): string {
+  if (currentLocale() === DEFAULT_LOCALE) return fallback
+  return i18n.global.te(key) ? t(key) : fallback
+}
+
+/** A subject's name in the current locale, e.g. 英语四级笔试 / CET-4 written. */
+export function subjectName(subject: { readonly code: string; readonly name: string }): string {
+  return translated(`labels.subject.${subject.code}`, subject.name)
+}
+
+/** A subject main names without its code (e.g. 确认报考信息's rows). */
+export function subjectNameText(name: string): string {
+  const subject = SUBJECTS.find((s) => s.name === name)
+  return subject ? subjectName(subject) : name
+}
+
+/** "(1)英语四级笔试", the seeds' way of naming a subject with its code. */
+export function subjectWithCode(subject: { readonly code: string; readonly name: string }): string {
+  return `(${subject.code})${subjectName(subject)}`
+}
+
+/** Main's own text in zh-CN; in English the `key` message when there is one. */
+export function localized(key: string, mainText: string): string {
+  return translated(key, mainText)
+}
+
+/** A value of one of the contract's closed Chinese sets, e.g. 护照 / Passport. */
+export function enumLabel(group: LabelGroup, value: string): string {
+  return translated(`labels.${group}.${value}`, value)
+}
