@@ -3,6 +3,7 @@
  * (flags win). Without a central URL the kiosk runs the built-in demo central (K7).
  */
 import { resolve } from 'node:path'
+import { readFirstSupervisor, type FirstSupervisor } from '../services/first-supervisor'
 
 export interface KioskConfig {
   /** Holds kiosk.sqlite (and demo-central.sqlite in demo mode). */
@@ -21,6 +22,8 @@ export interface KioskConfig {
   idleTimeoutSeconds?: number
   /** S4: seats this kiosk keeps allotted per bookable offering for offline booking (default 2; 0 disables). */
   allotmentSeats?: number
+  /** K1: the first supervisor of a configured kiosk (environment only, used while it has no account). */
+  firstSupervisor?: FirstSupervisor
 }
 
 const FLAGS = {
@@ -115,6 +118,8 @@ export function readKioskConfig(
       throw new Error(`The allotment seats "${allotment}" (--allotment-seats / KIOSK_ALLOTMENT_SEATS) must be a whole number from 0 to 20.`)
     config.allotmentSeats = Number(allotment)
   }
+  const firstSupervisor = readFirstSupervisor(env)
+  if (firstSupervisor !== null) config.firstSupervisor = firstSupervisor
   if (argv.includes('--test-clock') || env['KIOSK_TEST_CLOCK'] === '1') config.testClock = true
   const binding = nonEmpty(env['KIOSK_SQLITE_BINDING'])
   if (binding !== undefined) config.sqliteNativeBinding = binding

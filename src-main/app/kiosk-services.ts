@@ -13,6 +13,7 @@ import { createFetchTransport, type CentralTransport } from '../central/central-
 import { createDispatch, INTERNAL_MESSAGE } from '../ipc/dispatch'
 import { createHandlerTable } from '../ipc/handler-table'
 import { seedDemoOperators } from '../services/demo-operators'
+import { ensureFirstSupervisor, FIRST_SUPERVISOR_ENV, FIRST_SUPERVISOR_PASSWORD_ENV } from '../services/first-supervisor'
 import { Desk } from '../services/desk'
 import { DEFAULT_IDLE_TIMEOUT_SECONDS, type ServiceContext } from '../services/service-context'
 import { closeOpenVisits } from '../services/visit-closing'
@@ -137,6 +138,8 @@ export async function createKioskServices(config: KioskConfig, options: KioskSer
     try {
       // K7; end-to-end tests against an external central (--test-clock) sign in the same way.
       if (link.demo !== null || config.testClock === true) await seedDemoOperators(store.db, clock)
+      else if ((await ensureFirstSupervisor(store.db, clock, config.firstSupervisor ?? null)) === 'none-requested')
+        logger.warn(`no operator account yet: set ${FIRST_SUPERVISOR_ENV} and ${FIRST_SUPERVISOR_PASSWORD_ENV} for the first start (K1)`)
       // A visit left open by a crash or power cut is over: the desk starts empty.
       await store.db.transaction().execute((trx) => closeOpenVisits(trx, clock(), null, 'kiosk restarted'))
     } catch (error) {
