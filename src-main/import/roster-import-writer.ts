@@ -7,33 +7,13 @@ import type Database from 'better-sqlite3'
 import { normaliseIdNumber } from '../../src-shared/domain/id-documents'
 import type { RosterRecord } from '../../src-shared/schemas'
 import type { FieldProtector } from '../protection/field-protector'
+import { ROSTER_UPDATABLE_COLUMNS } from '../store/roster-repository'
 import { isConstraintViolation, type ImportWriter } from './import-session'
 
 export const DUPLICATE_DOCUMENT = '该证件号码已属于另一位考生（与文件中或已有的名单重复）。'
 
 /** The roster_records columns, in the order the values are bound. */
-const COLUMNS = [
-  'candidate_id',
-  'id_type',
-  'id_number_hmac',
-  'id_number_enc',
-  'name',
-  'gender',
-  'phone_enc',
-  'school_code',
-  'campus_code',
-  'education_level',
-  'schooling_years',
-  'enrollment_year',
-  'grade',
-  'department',
-  'major',
-  'class_name',
-  'student_number',
-  'remarks',
-  'eligible_subject_codes',
-  'updated_at',
-] as const
+const COLUMNS = ['candidate_id', ...ROSTER_UPDATABLE_COLUMNS] as const
 
 export const ROSTER_POSITIONAL_UPSERT = `insert into roster_records (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})
   on conflict (candidate_id) do update set ${COLUMNS.filter((c) => c !== 'candidate_id')

@@ -66,7 +66,8 @@ function fromRow(protector: FieldProtector, row: RosterRecordRow): RosterRecord 
   }
 }
 
-const UPDATABLE = [
+/** The roster_records columns an upsert rewrites (all but the key); the import writer binds them too. */
+export const ROSTER_UPDATABLE_COLUMNS = [
   'id_type',
   'id_number_hmac',
   'id_number_enc',
@@ -133,7 +134,7 @@ export async function upsertRosterRecords(db: KioskDb, protector: FieldProtector
       .insertInto('roster_records')
       .values(rows)
       .onConflict((oc) =>
-        oc.column('candidate_id').doUpdateSet((eb) => Object.fromEntries(UPDATABLE.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+        oc.column('candidate_id').doUpdateSet((eb) => Object.fromEntries(ROSTER_UPDATABLE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
       )
       .execute()
   }

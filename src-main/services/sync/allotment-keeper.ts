@@ -5,7 +5,8 @@
  * bookable are returned. The central grants what it can (never seats entries wait for, W2).
  */
 import { randomUUID } from 'node:crypto'
-import { ALLOTMENT_LEASE_MS, ALLOTMENT_MAX_SEATS } from '../../../src-shared/central/contract'
+import { ALLOTMENT_LEASE_MS, ALLOTMENT_MAX_SEATS, type Allotment } from '../../../src-shared/central/contract'
+import type { SeatCount } from '../../../src-shared/schemas'
 import { isWindowOpen } from '../../../src-shared/domain/booking-rules'
 import { listActiveAllotments, upsertAllotments } from '../../store/allotment-repository'
 import { applySeatCounts, listAllOfferings } from '../../store/offering-repository'
@@ -37,10 +38,7 @@ export async function keepAllotments(ctx: ServiceContext, targetSeats: number): 
         if (answer.failure.kind === 'retryable') break
         continue
       }
-      await ctx.db.transaction().execute(async (trx) => {
-        await upsertAllotments(trx, [answer.value.allotment], ctx.clock())
-        await applySeatCounts(trx, answer.value.seats, ctx.clock())
-      })
+      await saveAllotmentAnswer(ctx, answer.value)
       returned++
       continue
     }
@@ -53,11 +51,17 @@ export async function keepAllotments(ctx: ServiceContext, targetSeats: number): 
       if (answer.failure.kind === 'retryable') break
       continue
     }
-    await ctx.db.transaction().execute(async (trx) => {
-      await upsertAllotments(trx, [answer.value.allotment], ctx.clock())
-      await applySeatCounts(trx, answer.value.seats, ctx.clock())
-    })
+    await saveAllotmentAnswer(ctx, answer.value)
     requested++
   }
   return { requested, returned }
+}
+
+/** The central's allotment and the seat counts it changed, in one transaction. */
+async function saveAllotmentAnswer(ctx: ServiceContext, answer: { allotment: Allotment; seats: readonly SeatCount[] }): Promise<void> {
+  const at = ctx.clock()
+  await ctx.db.transaction().execute(async (trx) => {
+    await upsertAllotments(trx, [answer.allotment], at)
+    await applySeatCounts(trx, answer.seats, at)
+  })
 }
