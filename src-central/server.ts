@@ -20,7 +20,7 @@ import { readBody, writeReply } from './http-io'
 import { orderStore } from './order-store'
 import { payPage } from './pay-page'
 import { paymentReceiver } from './payment'
-import { badRequest, failureReply, internalError } from './reply'
+import { badRequest, failureReply, internalError, type HttpReply } from './reply'
 import { createRouter } from './router'
 import { allotmentRoutes } from './routes/allotments'
 import { bookingRoutes } from './routes/bookings'
@@ -52,6 +52,8 @@ export interface CentralServerOptions {
   registrationGraceMs?: number
   /** How often the B4/B6 expiry sweep runs on its timer; default 30 s (it also runs before every request). */
   sweepIntervalMs?: number
+  /** close(): how long a request in flight may still finish before every connection is cut; default 1 s. */
+  closeGraceMs?: number
 }
 
 export interface RunningCentral {
@@ -63,6 +65,11 @@ export interface RunningCentral {
   revokeDevice(kioskId: string): void
   /** B4/B6: runs the expiry sweep now with the injected clock (the timer runs it too). */
   sweepExpired: () => ReturnType<ExpirySweep>
+  /**
+   * Stops listening, closes idle keep-alive connections at once, cuts whatever is still open after
+   * `closeGraceMs` (a polling kiosk, a connection that never sent a request), then closes the
+   * database. Never waits on a client.
+   */
   close(): Promise<void>
 }
 
@@ -106,28 +113,35 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     sweep(at)
   })
 
+  let closing: Promise<void> | undefined
+  /** While closing, an answer ends its keep-alive connection, so a polling kiosk cannot hold close() open. */
+  function reply(res: ServerResponse, answer: HttpReply): void {
+    if (closing !== undefined) res.setHeader('connection', 'close')
+    writeReply(res, answer)
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req)
     const at = now()
     if (!body.ok) {
-      writeReply(res, failureReply(at, { ...badRequest('请求内容超过 1 MiB 的上限。').failure, status: 413 }))
+      reply(res, failureReply(at, { ...badRequest('请求内容超过 1 MiB 的上限。').failure, status: 413 }))
       return
     }
     const pathname = new URL(req.url ?? '/', 'http://central.invalid').pathname
     // Group commit: handled in the next batch's transaction, answered once it is durable.
-    const reply = await batches.submit(
+    const answer = await batches.submit(
       (batchAt) =>
         pay.handle(req.method ?? 'GET', pathname, batchAt) ??
         dispatch({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body.text }, batchAt),
     )
-    writeReply(res, reply)
+    reply(res, answer)
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // Log the failure, never the request: bodies carry personal data (K3).
       console.error('[central] request failed:', error instanceof Error ? error.stack : error)
-      if (!res.headersSent) writeReply(res, failureReply(now(), internalError().failure))
+      if (!res.headersSent) reply(res, failureReply(now(), internalError().failure))
       else res.destroy()
     })
   })
@@ -151,7 +165,6 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   if (publicUrl === '') publicUrl = url
   sweep(now())
   const timer = startSweepTimer(sweep, now, options.sweepIntervalMs ?? 30_000)
-  let closing: Promise<void> | undefined
   return {
     url,
     port,
@@ -163,10 +176,16 @@ export async function startCentralServer(options: CentralServerOptions): Promise
     close: () => {
       closing ??= new Promise<void>((resolve, reject) => {
         timer.dispose()
+        // Kiosks poll with keep-alive connections: server.close() alone waits for every one of them.
+        const cutOff = setTimeout(() => server.closeAllConnections(), options.closeGraceMs ?? 1000)
         server.close((error) => {
-          db.close()
-          if (error) reject(error)
-          else resolve()
+          clearTimeout(cutOff)
+          // A batch already queued by a request cut off runs first (setImmediate), then the database goes.
+          setImmediate(() => {
+            db.close()
+            if (error) reject(error)
+            else resolve()
+          })
         })
         server.closeIdleConnections()
       })

@@ -1,16 +1,15 @@
 /**
  * S1–S6, a simulated office day with real sockets: 3 kiosks (built as the host builds them) serve
  * a few hundred candidates at once (confirm, book 英语四级笔试, choose the score report, some
- * cancel). A third of the way in, the central becomes unreachable for 8 s (the proxy in front of
- * it resets every connection); the desks go on offline against their allotments (and say so when
- * those run out), then it is back. Then every change is delivered once, nothing is refused, and
+ * cancel). A third of the way in, the central stops (close(), with the kiosks still polling it) and
+ * starts again 8 s later on the same port and database; the desks go on offline against their
+ * allotments (and say so when those run out), then it is back. Then every change is delivered once, nothing is refused, and
  * every kiosk's bookings converge to the central's. Prints the figures: changes, retries, time to
  * converge. */
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCentralServer, type RunningCentral } from '../../../src-central/server'
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy'
 import {
   CET4_OFFERING,
   linkOf,
@@ -35,18 +34,16 @@ describe('S1–S6: an office day with the central down for a stretch', () => {
   const centralDb = join(dir.path, 'central.sqlite')
   let candidates: SyntheticCandidate[]
   let central: RunningCentral
-  let proxy: FaultProxy
   const kiosks: TestKioskHandle[] = []
 
   beforeAll(async () => {
     candidates = seedCentral(centralDb, { candidates: CANDIDATES })
     central = await startCentralServer({ dbPath: centralDb, port: 0 })
-    proxy = await startFaultProxy({ target: central.url })
     for (let k = 0; k < KIOSKS; k++) {
       const kioskId = `K-DAY-${k}`
       const kiosk = await startKiosk({
         dataDir: join(dir.path, kioskId),
-        centralUrl: proxy.url,
+        centralUrl: central.url,
         token: central.issueDeviceToken(kioskId, ['12001']),
         kioskId,
         allotmentSeats: 20,
@@ -59,7 +56,6 @@ describe('S1–S6: an office day with the central down for a stretch', () => {
 
   afterAll(async () => {
     await Promise.all(kiosks.map((k) => k.dispose()))
-    await proxy?.close()
     await central?.close()
     dir.remove()
   })
@@ -75,19 +71,23 @@ describe('S1–S6: an office day with the central down for a stretch', () => {
     const answers: Record<string, number> = {}
     const next = (): SyntheticCandidate | undefined => candidates[served++]
 
-    /** The day's timeline: a third of the way in, the central is unreachable for OUTAGE_MS. */
+    /** The day's timeline: a third of the way in, the central stops for OUTAGE_MS, then restarts. */
     let backTimer: ReturnType<typeof setTimeout> | undefined
+    let restarted: Promise<void> | undefined
     function onServed(): void {
       if (centralState !== 'up' || served < CANDIDATES / 3) return
       centralState = 'down'
       downAt = Date.now()
-      proxy.setDown(true)
+      const { port } = central
+      const stopped = central.close()
       console.log(`[S1–S6 office day] central down after ${served} candidates, ${downAt - started} ms`)
       backTimer = setTimeout(() => {
-        centralState = 'back'
-        proxy.setDown(false)
-        backAt = Date.now()
-        console.log(`[S1–S6 office day] central back after ${served} candidates, ${backAt - started} ms`)
+        restarted = stopped.then(async () => {
+          central = await startCentralServer({ dbPath: centralDb, port })
+          centralState = 'back'
+          backAt = Date.now()
+          console.log(`[S1–S6 office day] central back after ${served} candidates, ${backAt - started} ms`)
+        })
       }, OUTAGE_MS)
     }
 
@@ -116,8 +116,9 @@ describe('S1–S6: an office day with the central down for a stretch', () => {
     )
     const deskDone = Date.now()
     // The desks may finish before the outage ends: the link comes back all the same.
-    await waitFor(() => centralState === 'back', OUTAGE_MS + 1000)
+    await waitFor(() => restarted !== undefined, OUTAGE_MS + 1000)
     clearTimeout(backTimer)
+    await restarted
 
     /** Converged: each kiosk's active bookings are the central's active bookings of its candidates. */
     const divergedBookings = (): string[] => {
