@@ -7,10 +7,12 @@ import { initialMigration } from './0001-initial'
 import { bookingsAndOrdersMigration } from './0002-bookings-and-orders'
 import { personalDataProtectionMigration } from './0003-personal-data-protection'
 import { syncOutboxMigration } from './0004-sync-outbox'
+import { waitlistEntriesMigration } from './0005-waitlist-entries'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-bookings-and-orders': bookingsAndOrdersMigration,
   '0003-personal-data-protection': personalDataProtectionMigration,
   '0004-sync-outbox': syncOutboxMigration,
+  '0005-waitlist-entries': waitlistEntriesMigration,
 }

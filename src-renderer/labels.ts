@@ -4,6 +4,7 @@
  * is (the authority's words); English shows `labels.*` when it knows the value, else main's text.
  */
 import { SUBJECTS } from '../src-shared/domain/subjects'
+import type { ReasonRefView } from '../src-shared/ipc/booking-views'
 import { currentLocale, DEFAULT_LOCALE, i18n, t } from './i18n'
 
 export type LabelGroup = 'idType' | 'gender' | 'writtenGroup' | 'summaryStatus' | 'seats' | 'waitlist' | 'scoreReport' | 'cancelReason' | 'remark' | 'educationLevel'
@@ -32,6 +33,20 @@ export function subjectWithCode(subject: { readonly code: string; readonly name:
 /** Main's own text in zh-CN; in English the `key` message when there is one. */
 export function localized(key: string, mainText: string): string {
   return translated(key, mainText)
+}
+
+/**
+ * Main's reason for a no (B1–B5, W1, P1) in the current locale: main's sentence in zh-CN; in
+ * English `reasons.<code>` with the subjects it names translated, when main gave a code, else
+ * main's sentence. Null when there is no reason.
+ */
+export function reasonLabel(answer: { readonly reason: string | null; readonly reasonRef?: ReasonRefView }): string | null {
+  const ref = answer.reasonRef
+  if (answer.reason === null || ref === undefined || currentLocale() === DEFAULT_LOCALE) return answer.reason
+  const key = `reasons.${ref.code}`
+  if (!i18n.global.te(key)) return answer.reason
+  const named = (code: string | undefined) => (code === undefined ? '' : subjectName({ code, name: SUBJECTS.find((s) => s.code === code)?.name ?? code }))
+  return t(key, { subject: named(ref.subject), other: named(ref.other) })
 }
 
 /** A value of one of the contract's closed Chinese sets, e.g. 护照 / Passport. */

@@ -222,6 +222,17 @@ export interface BookingIdMapTable {
   central_id: string
 }
 
+/** W1–W4, S3 (0005): the waitlist entries this desk handled, with their status as last heard. */
+export interface WaitlistEntriesTable {
+  entry_id: string
+  candidate_id: string
+  offering_id: string
+  status: 'waiting' | 'promoted' | 'cancelled' | 'failed'
+  booking_id: string | null
+  first_seen_at: string
+  updated_at: string
+}
+
 export interface MetaTable {
   key: string
   value: string
@@ -247,6 +258,7 @@ export interface KioskDatabase {
   outbox: OutboxTable
   allotments: AllotmentsTable
   booking_id_map: BookingIdMapTable
+  waitlist_entries: WaitlistEntriesTable
 }
 
 /** The store, or a transaction on it: repositories accept either. */

@@ -24,6 +24,7 @@ import keysMessages from './en/keys'
 import receiptMessages from './en/receipt'
 import reportMessages from './en/report'
 import importMessages from './en/import'
+import reasonsMessages from './en/reasons'
 
 import type { LocaleShape } from './locale-shape'
 
@@ -49,4 +50,5 @@ export const en = {
   receipt: receiptMessages,
   report: reportMessages,
   import: importMessages,
+  reasons: reasonsMessages,
 } satisfies LocaleShape

@@ -24,6 +24,7 @@ import keysMessages from './zh-CN/keys'
 import receiptMessages from './zh-CN/receipt'
 import reportMessages from './zh-CN/report'
 import importMessages from './zh-CN/import'
+import reasonsMessages from './zh-CN/reasons'
 
 export const zhCN = {
   common: commonMessages,
@@ -47,4 +48,5 @@ export const zhCN = {
   receipt: receiptMessages,
   report: reportMessages,
   import: importMessages,
+  reasons: reasonsMessages,
 }

@@ -156,7 +156,11 @@ export function writtenPage(): WrittenOfferingsPage {
           offeringOption({
             offeringId: '120010-5',
             subject: { code: '5', name: '德语四级笔试' },
-            book: { allowed: false, reason: '已报考英语四级笔试，同一级别只能报考一个笔试科目。' },
+            book: {
+              allowed: false,
+              reason: '已报考英语四级笔试，同一级别只能报考一个笔试科目。',
+              reasonRef: { code: 'levelBooked', subject: '5', other: '1' },
+            },
           }),
         ],
       },

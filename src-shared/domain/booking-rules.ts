@@ -6,6 +6,7 @@
  * Times are ISO 8601 strings (or Dates); every comparison is on epoch milliseconds.
  */
 import { findSubject, type Subject, type SubjectKind } from './subjects'
+import { reasonText, refuse, type ReasonRef } from './reasons'
 import { fail, ok, type ErrorCode, type Result } from './result'
 
 export const HOUR_MS = 60 * 60 * 1000
@@ -61,10 +62,6 @@ function subjectOf(code: string): Subject {
   return subject
 }
 
-function subjectName(code: string): string {
-  return findSubject(code)?.name ?? code
-}
-
 /** B4: the instant an unpaid booking made at `createdAt` expires (exactly 24 hours later). */
 export function expiresAt(createdAt: Instant): string {
   return new Date(ms(createdAt) + BOOKING_TTL_MS).toISOString()
@@ -115,6 +112,8 @@ export interface OfferingAvailability {
   readonly code: ErrorCode | null
   /** One sentence a candidate understands; null when bookable. */
   readonly reason: string | null
+  /** The reason as a code with its subjects (REASON_TEMPLATES); absent when bookable. */
+  readonly reasonRef?: ReasonRef
   /** 剩余容量 as the list shows it. */
   readonly seats: '有' | '无'
   /** W1 候补状态: 可以候补 when the offering is full and the candidate may submit a waitlist entry for it. */
@@ -123,11 +122,12 @@ export interface OfferingAvailability {
 
 function refusal(
   code: NonNullable<OfferingAvailability['code']>,
-  reason: string,
+  reason: ReasonRef,
   seats: OfferingAvailability['seats'],
 ): Omit<OfferingAvailability, 'waitlist'> {
-  return { bookable: false, code, reason, seats }
+  return { bookable: false, code, reason: reasonText(reason), reasonRef: reason, seats }
 }
+
 
 /** B1, B2, B3 (and W1's 可以候补): whether the candidate can book this offering now, and if not, why. */
 export function offeringAvailability(input: AvailabilityInput): OfferingAvailability {
@@ -141,42 +141,33 @@ function bookingAvailability(input: AvailabilityInput): Omit<OfferingAvailabilit
   const subject = subjectOf(offering.subjectCode)
   const seats = offering.seatsLeft > 0 ? '有' : '无'
   const active = input.bookings.filter((b) => isActive(b, now))
-  const name = subject.name
+  const own = { subject: subject.code }
 
-  if (active.some((b) => b.subjectCode === subject.code))
-    return refusal('ALREADY_BOOKED', `已报考${name}，不能重复报考。`, seats)
-  if (!candidate.eligibleSubjectCodes.includes(subject.code))
-    return refusal('NOT_ELIGIBLE', `考生没有${name}的报考资格。`, seats)
-  if (offering.examStart === null) return refusal('EXAM_TIME_NOT_SET', `${name}的考试时间尚未设置，暂不能报考。`, seats)
+  if (active.some((b) => b.subjectCode === subject.code)) return refusal('ALREADY_BOOKED', { code: 'alreadyBooked', ...own }, seats)
+  if (!candidate.eligibleSubjectCodes.includes(subject.code)) return refusal('NOT_ELIGIBLE', { code: 'notEligible', ...own }, seats)
+  if (offering.examStart === null) return refusal('EXAM_TIME_NOT_SET', { code: 'examTimeNotSet', ...own }, seats)
   if (!isWindowOpen(offering, now))
-    return refusal(
-      'WINDOW_CLOSED',
-      ms(now) < ms(offering.registrationStart) ? '该校区报名尚未开始，请在报名时间内报考。' : '该校区报名时间已结束，不能报考。',
-      seats,
-    )
-  if (offering.feeCents <= 0) return refusal('FEE_NOT_SET', `${name}的费用尚未设置，暂不能报考。`, seats)
+    return refusal('WINDOW_CLOSED', { code: ms(now) < ms(offering.registrationStart) ? 'windowNotOpen' : 'windowClosed' }, seats)
+  if (offering.feeCents <= 0) return refusal('FEE_NOT_SET', { code: 'feeNotSet', ...own }, seats)
 
   if (subject.kind === 'written') {
     // B2: one written subject per level, English and other languages together; waitlist counts.
     const sameLevel = active.find((b) => isWrittenAtLevel(b.subjectCode, subject.level))
-    if (sameLevel)
-      return refusal('LEVEL_TAKEN', `已报考${subjectName(sameLevel.subjectCode)}，同一级别只能报考一个笔试科目。`, seats)
+    if (sameLevel) return refusal('LEVEL_TAKEN', { code: 'levelBooked', ...own, other: sameLevel.subjectCode }, seats)
     const waiting = (input.activeWaitlistSubjectCodes ?? []).find((c) => isWrittenAtLevel(c, subject.level))
-    if (waiting !== undefined)
-      return refusal('LEVEL_TAKEN', `已在候补${subjectName(waiting)}，同一级别只能报考一个笔试科目。`, seats)
+    if (waiting !== undefined) return refusal('LEVEL_TAKEN', { code: 'levelWaiting', ...own, other: waiting }, seats)
   } else {
     // B2/W1: an active waitlist entry for this oral subject holds it.
-    if ((input.activeWaitlistSubjectCodes ?? []).includes(subject.code))
-      return refusal('LEVEL_TAKEN', `已在候补${name}，不能同时报考。`, seats)
+    if ((input.activeWaitlistSubjectCodes ?? []).includes(subject.code)) return refusal('LEVEL_TAKEN', { code: 'oralWaiting', ...own }, seats)
     // B3: the same-level written subject booked AND paid; the campus allowed for the candidate.
     const written = sameLevelWrittenCode(subject)
     if (!active.some((b) => b.subjectCode === written && b.status === 'paid'))
-      return refusal('WRITTEN_NOT_PAID', `请先报考并支付${subjectName(written)}，再报考${name}。`, seats)
+      return refusal('WRITTEN_NOT_PAID', { code: 'writtenNotPaid', ...own, other: written }, seats)
     if (!offering.oralAllowedCampusCodes.includes(candidate.campusCode))
-      return refusal('CAMPUS_NOT_ALLOWED', `学校的口试报考设置不允许本校区考生报考该校区的${name}。`, seats)
+      return refusal('CAMPUS_NOT_ALLOWED', { code: 'campusNotAllowed', ...own }, seats)
   }
 
-  if (offering.seatsLeft <= 0) return refusal('NO_SEATS', `${name}在该校区已无剩余容量。`, seats)
+  if (offering.seatsLeft <= 0) return refusal('NO_SEATS', { code: 'noSeats', ...own }, seats)
   return { bookable: true, code: null, reason: null, seats }
 }
 
@@ -189,36 +180,31 @@ function bookingAvailability(input: AvailabilityInput): Omit<OfferingAvailabilit
 export function checkCanSubmitWaitlist(input: AvailabilityInput): Result<void> {
   const { candidate, offering, now } = input
   const subject = subjectOf(offering.subjectCode)
-  const name = subject.name
+  const own = { subject: subject.code }
   const active = input.bookings.filter((b) => isActive(b, now))
   const waiting = input.activeWaitlistSubjectCodes ?? []
 
-  if (active.some((b) => b.subjectCode === subject.code)) return fail('ALREADY_BOOKED', `已报考${name}，不能再提交候补。`)
-  if (waiting.includes(subject.code)) return fail('LEVEL_TAKEN', `已在候补${name}，不能重复提交候补。`)
-  if (!candidate.eligibleSubjectCodes.includes(subject.code)) return fail('NOT_ELIGIBLE', `考生没有${name}的报考资格。`)
-  if (offering.examStart === null) return fail('EXAM_TIME_NOT_SET', `${name}的考试时间尚未设置，暂不能候补。`)
+  if (active.some((b) => b.subjectCode === subject.code)) return refuse('ALREADY_BOOKED', { code: 'waitlistAlreadyBooked', ...own })
+  if (waiting.includes(subject.code)) return refuse('LEVEL_TAKEN', { code: 'waitlistAlreadyWaiting', ...own })
+  if (!candidate.eligibleSubjectCodes.includes(subject.code)) return refuse('NOT_ELIGIBLE', { code: 'notEligible', ...own })
+  if (offering.examStart === null) return refuse('EXAM_TIME_NOT_SET', { code: 'waitlistExamTimeNotSet', ...own })
   if (!isWindowOpen(offering, now))
-    return fail(
-      'WINDOW_CLOSED',
-      ms(now) < ms(offering.registrationStart) ? '该校区报名尚未开始，请在报名时间内提交候补。' : '该校区报名时间已结束，不能提交候补。',
-    )
-  if (offering.feeCents <= 0) return fail('FEE_NOT_SET', `${name}的费用尚未设置，暂不能候补。`)
+    return refuse('WINDOW_CLOSED', { code: ms(now) < ms(offering.registrationStart) ? 'waitlistWindowNotOpen' : 'waitlistWindowClosed' })
+  if (offering.feeCents <= 0) return refuse('FEE_NOT_SET', { code: 'waitlistFeeNotSet', ...own })
 
   if (subject.kind === 'written') {
     const sameLevel = active.find((b) => isWrittenAtLevel(b.subjectCode, subject.level))
-    if (sameLevel)
-      return fail('LEVEL_TAKEN', `已报考${subjectName(sameLevel.subjectCode)}，同一级别只能报考或候补一个笔试科目。`)
+    if (sameLevel) return refuse('LEVEL_TAKEN', { code: 'waitlistLevelBooked', ...own, other: sameLevel.subjectCode })
     const other = waiting.find((c) => isWrittenAtLevel(c, subject.level))
-    if (other !== undefined) return fail('LEVEL_TAKEN', `已在候补${subjectName(other)}，同一级别只能候补一个笔试科目。`)
+    if (other !== undefined) return refuse('LEVEL_TAKEN', { code: 'waitlistLevelWaiting', ...own, other })
   } else {
     const written = sameLevelWrittenCode(subject)
     if (!active.some((b) => b.subjectCode === written))
-      return fail('WRITTEN_NOT_BOOKED', `请先报考${subjectName(written)}，再提交${name}候补。`)
-    if (!offering.oralAllowedCampusCodes.includes(candidate.campusCode))
-      return fail('CAMPUS_NOT_ALLOWED', `学校的口试报考设置不允许本校区考生报考该校区的${name}。`)
+      return refuse('WRITTEN_NOT_BOOKED', { code: 'waitlistWrittenNotBooked', ...own, other: written })
+    if (!offering.oralAllowedCampusCodes.includes(candidate.campusCode)) return refuse('CAMPUS_NOT_ALLOWED', { code: 'campusNotAllowed', ...own })
   }
 
-  if (offering.seatsLeft > 0) return fail('SEATS_AVAILABLE', `${name}在该校区尚有剩余容量，请直接报考。`)
+  if (offering.seatsLeft > 0) return refuse('SEATS_AVAILABLE', { code: 'seatsAvailable', ...own })
   return ok(undefined)
 }
 
@@ -278,18 +264,16 @@ export interface CancelInput {
 /** B5: whether an unpaid booking can be cancelled now, and if not, why. */
 export function checkCanCancel(input: CancelInput): Result<void> {
   const { booking, now } = input
-  if (booking.status === 'paid') return fail('PAID_NOT_CANCELLABLE', '已支付科目不可取消报考。')
-  if (!isActive(booking, now)) return fail('BOOKING_GONE', '该报考科目已被取消或已超时删除。')
-  if (!isWindowOpen(input.offering, now)) return fail('WINDOW_CLOSED', '报名时间已结束，不能取消报考。')
-  if (booking.collectiveLocked)
-    return fail('COLLECTIVE_LOCKED', '该科目已被集体缴费锁定，不能取消，请联系学校老师。')
+  if (booking.status === 'paid') return refuse('PAID_NOT_CANCELLABLE', { code: 'paidNotCancellable' })
+  if (!isActive(booking, now)) return refuse('BOOKING_GONE', { code: 'bookingGone' })
+  if (!isWindowOpen(input.offering, now)) return refuse('WINDOW_CLOSED', { code: 'cancelWindowClosed' })
+  if (booking.collectiveLocked) return refuse('COLLECTIVE_LOCKED', { code: 'collectiveLocked' })
   const subject = subjectOf(booking.subjectCode)
   if (subject.kind === 'written') {
     const oral = input.bookings.find(
       (b) => b.id !== booking.id && isActive(b, now) && findSubject(b.subjectCode)?.kind === 'oral' && findSubject(b.subjectCode)?.level === subject.level,
     )
-    if (oral)
-      return fail('ORAL_DEPENDS', `已报考同级别的${subjectName(oral.subjectCode)}，${subject.name}不可取消。`)
+    if (oral) return refuse('ORAL_DEPENDS', { code: 'oralDepends', subject: subject.code, other: oral.subjectCode })
   }
   return ok(undefined)
 }
@@ -335,23 +319,20 @@ export interface OrderPlan {
 export function checkOrder(kind: SubjectKind, bookings: readonly BookingFacts[], now: Instant): Result<OrderPlan> {
   const unpaid = bookings.filter((b) => b.status === 'unpaid' && isActive(b, now))
   const ofKind = unpaid.filter((b) => subjectOf(b.subjectCode).kind === kind)
-  if (ofKind.length === 0)
-    return fail('NOTHING_TO_PAY', kind === 'written' ? '没有未支付的笔试科目。' : '没有未支付的口试科目。')
+  if (ofKind.length === 0) return refuse('NOTHING_TO_PAY', { code: kind === 'written' ? 'nothingToPayWritten' : 'nothingToPayOral' })
   if (kind === 'written') {
     const missing = ofKind.find((b) => b.scoreReport === null)
-    if (missing)
-      return fail('SCORE_REPORT_REQUIRED', `请先为${subjectName(missing.subjectCode)}选择纸质或电子成绩报告单。`)
+    if (missing) return refuse('SCORE_REPORT_REQUIRED', { code: 'scoreReportRequired', subject: missing.subjectCode })
   } else {
-    if (unpaid.some((b) => subjectOf(b.subjectCode).kind === 'written'))
-      return fail('WRITTEN_NOT_PAID', '必须先支付笔试科目，才能支付口试科目。')
+    if (unpaid.some((b) => subjectOf(b.subjectCode).kind === 'written')) return refuse('WRITTEN_NOT_PAID', { code: 'writtenFirst' })
     for (const oral of ofKind) {
       const written = sameLevelWrittenCode(subjectOf(oral.subjectCode))
       if (!bookings.some((b) => b.subjectCode === written && b.status === 'paid'))
-        return fail('WRITTEN_NOT_PAID', `请先支付${subjectName(written)}，再支付${subjectName(oral.subjectCode)}。`)
+        return refuse('WRITTEN_NOT_PAID', { code: 'payWrittenFirst', subject: oral.subjectCode, other: written })
     }
   }
   const totalCents = ofKind.reduce((sum, b) => sum + b.feeCents, 0)
-  if (totalCents <= 0) return fail('FEE_NOT_SET', '报考科目的费用尚未设置，暂不能支付。')
+  if (totalCents <= 0) return refuse('FEE_NOT_SET', { code: 'orderFeeNotSet' })
   return ok({ kind, bookingIds: ofKind.map((b) => b.id), totalCents })
 }
 
@@ -391,7 +372,7 @@ export function settlePayment(orderBookingIds: readonly string[], bookings: read
 /** B6: staff may delete a registration only when nothing is paid. */
 export function checkCanDeleteRegistration(bookings: readonly Pick<BookingFacts, 'status'>[]): Result<void> {
   return bookings.some((b) => b.status === 'paid')
-    ? fail('HAS_PAID_BOOKINGS', '已有已支付的科目，不能删除报名信息。')
+    ? refuse('HAS_PAID_BOOKINGS', { code: 'hasPaidBookings' })
     : ok(undefined)
 }
 

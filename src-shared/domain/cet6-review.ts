@@ -7,6 +7,7 @@
  * (1 = CET4, 2 = CET6), room (3), seat (2). Years 87–99 are 19xx, the rest 20xx.
  */
 import { normaliseIdNumber } from './id-documents'
+import { refuse } from './reasons'
 import { fail, ok, type Result } from './result'
 
 /** E5: the CET4 total score (of 710) that counts as passed. */
@@ -63,11 +64,10 @@ export function checkCanSubmitCet6Review(
   eligibleSubjectCodes: readonly string[],
   existing: { readonly status: Cet6ReviewStatus } | null,
 ): Result<void> {
-  if (existing?.status === 'passed') return fail('ALREADY_CET6_ELIGIBLE', 'CET6资格复核已通过，考生已有英语六级笔试报考资格。')
-  if (eligibleSubjectCodes.includes(CET6_WRITTEN_CODE)) return fail('ALREADY_CET6_ELIGIBLE', '考生已有英语六级笔试报考资格，无需复核。')
-  if (existing?.status === 'pending')
-    return fail('REVIEW_ALREADY_SUBMITTED', '已提交CET6资格复核，正在等待学校人工复核，请勿重复提交。')
-  if (existing) return fail('REVIEW_ALREADY_SUBMITTED', '每位考生只能提交一次CET6资格复核，如有疑问请联系学校。')
+  if (existing?.status === 'passed') return refuse('ALREADY_CET6_ELIGIBLE', { code: 'cet6Passed' })
+  if (eligibleSubjectCodes.includes(CET6_WRITTEN_CODE)) return refuse('ALREADY_CET6_ELIGIBLE', { code: 'cet6AlreadyEligible' })
+  if (existing?.status === 'pending') return refuse('REVIEW_ALREADY_SUBMITTED', { code: 'cet6Pending' })
+  if (existing) return refuse('REVIEW_ALREADY_SUBMITTED', { code: 'cet6OnceOnly' })
   return ok(undefined)
 }
 

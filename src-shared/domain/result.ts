@@ -3,6 +3,7 @@
  * thrown errors lose their shape over IPC.
  */
 import { BOOKING_REFUSAL_CODES } from './booking-refusals'
+import type { ReasonRef } from './reasons'
 
 export const ERROR_CODES = [
   'INVALID_INPUT',
@@ -37,6 +38,8 @@ export interface AppError {
   readonly code: ErrorCode
   /** One sentence, in the UI language, that a candidate understands. */
   readonly message: string
+  /** The sentence as a code with its subjects, when a rule gave one (the renderer translates it). */
+  readonly reason?: ReasonRef
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError }

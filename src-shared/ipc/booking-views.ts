@@ -5,6 +5,7 @@
  * Money is integer fen.
  */
 import { z } from 'zod'
+import { REASON_CODES } from '../domain/reasons'
 import { isoTime, scoreReportChoiceSchema, subjectCodeSchema } from '../schemas'
 
 const codeName = z.object({ code: z.string(), name: z.string() })
@@ -16,8 +17,21 @@ export type SubjectKindView = z.infer<typeof subjectKindSchema>
 export { scoreReportChoiceSchema }
 export type ScoreReportChoice = z.infer<typeof scoreReportChoiceSchema>
 
-/** A yes/no answer from main with the reason when it is no. */
-export const permissionSchema = z.object({ allowed: z.boolean(), reason: z.string().nullable() })
+/**
+ * Main's reason as a code (REASON_TEMPLATES) with the subject codes it names, next to its Chinese
+ * sentence: the renderer says it in the staff's language from the code, or shows the sentence.
+ */
+export const reasonRefSchema = z.object({
+  code: z.enum(REASON_CODES),
+  /** The row's own subject. */
+  subject: subjectCodeSchema.optional(),
+  /** Another subject the reason names (the one booked or waited for at the same level, …). */
+  other: subjectCodeSchema.optional(),
+})
+export type ReasonRefView = z.infer<typeof reasonRefSchema>
+
+/** A yes/no answer from main with the reason when it is no (and its code when it has one). */
+export const permissionSchema = z.object({ allowed: z.boolean(), reason: z.string().nullable(), reasonRef: reasonRefSchema.optional() })
 export type Permission = z.infer<typeof permissionSchema>
 
 /** B7: one booking as the 笔试/口试报考科目信息 tables show it. */
@@ -109,6 +123,7 @@ export const oralOfferingsPageSchema = z.object({
       subject: z.object({ code: subjectCodeSchema, name: z.string() }),
       /** B3: why this oral subject cannot be booked at all (e.g. written not paid); null if it can. */
       reason: z.string().nullable(),
+      reasonRef: reasonRefSchema.optional(),
       /** The campuses the school allows for the candidate's campus (选择). */
       campuses: z.array(codeName),
       options: z.array(offeringOptionSchema),

@@ -19,6 +19,7 @@ import {
   oralOfferingsPageSchema,
   orderViewSchema,
   paymentConfirmationSchema,
+  reasonRefSchema,
   scoreReportChoiceSchema,
   subjectKindSchema,
   writtenOfferingsPageSchema,
@@ -109,6 +110,8 @@ export const registrationActionSchema = z.object({
   enabled: z.boolean(),
   /** Why the action is not available, in one sentence; null when enabled. */
   reason: z.string().nullable(),
+  /** The reason as a code (REASON_TEMPLATES), when it has one: the renderer translates it. */
+  reasonRef: reasonRefSchema.optional(),
 })
 export type RegistrationAction = z.infer<typeof registrationActionSchema>
 

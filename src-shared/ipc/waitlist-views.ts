@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { WAITLIST_CANCEL_REASONS } from '../domain/waitlist-rules'
 import { isoTime, subjectCodeSchema } from '../schemas'
+import { permissionSchema } from './booking-views'
 
 const codeName = z.object({ code: z.string(), name: z.string() })
 
@@ -51,7 +52,7 @@ export const cet6ReviewViewSchema = z.object({
   message: z.string().nullable(),
   submittedAt: isoTime.nullable(),
   /** May the review be submitted now; the reason when not. */
-  submit: z.object({ allowed: z.boolean(), reason: z.string().nullable() }),
+  submit: permissionSchema,
 })
 export type Cet6ReviewView = z.infer<typeof cet6ReviewViewSchema>
 

@@ -4,7 +4,7 @@
  * walk below screenshots each screen as test-results/screens/en-*.png. zh-CN stays the default:
  * every other spec runs in it. Uses its own demo candidate, 安娜 (护照 EN2026001).
  */
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { expect, heading, screen, test } from './fixtures'
 
 async function signInInEnglish(page: Page, username: string, password: string): Promise<void> {
@@ -18,6 +18,16 @@ async function signInInEnglish(page: Page, username: string, password: string): 
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+}
+
+/** The table's right edge is inside its card's padding (it does not overflow the card). */
+function fitsItsCard(table: Locator): Promise<boolean> {
+  return table.evaluate((element) => {
+    const card = element.closest('.card')
+    if (card === null) return false
+    const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight)
+    return element.getBoundingClientRect().right <= inner + 0.5 && element.scrollWidth <= element.clientWidth + 1
+  })
 }
 
 test('i18n: staff switch to English in one click; a visit walks in English; the choice outlives the visit and a reload', async ({ page }) => {
@@ -64,7 +74,19 @@ test('i18n: staff switch to English in one click; a visit walks in English; the 
   await page.getByRole('button', { name: 'Book written' }).click()
   await expect(heading(page, 'Written subjects')).toBeVisible()
   await page.getByRole('checkbox', { name: '(1)CET-4 written (120010)南开大学' }).check()
+  // Main's reasons on the rows are said in English from their codes, and the 其他语种笔试 table
+  // (long reasons) fits its card in both languages.
+  const otherLanguages = page.getByRole('table', { name: 'Other languages, written' })
+  await expect(otherLanguages.getByRole('row', { name: /German Band 4 written/ })).toContainText('Not eligible for German Band 4 written.')
   await screen(page, 'en-08-written')
+  expect(await fitsItsCard(otherLanguages)).toBe(true)
+  await page.getByRole('button', { name: '中文' }).click()
+  await expect(heading(page, '笔试科目报考')).toBeVisible()
+  await expect(page.getByRole('table', { name: '小语种笔试' }).getByRole('row', { name: /德语四级笔试/ })).toContainText('考生没有德语四级笔试的报考资格。')
+  await screen(page, 'zh-08-written')
+  expect(await fitsItsCard(page.getByRole('table', { name: '小语种笔试' }))).toBe(true)
+  await page.getByRole('button', { name: 'English' }).click()
+  await expect(heading(page, 'Written subjects')).toBeVisible()
   await page.getByRole('button', { name: 'Submit', exact: true }).click()
 
   await expect(heading(page, 'Registration')).toBeVisible()

@@ -4,17 +4,13 @@
  */
 import { checkCanCancel, checkOrder } from '../../../src-shared/domain/booking-rules'
 import { findSubject } from '../../../src-shared/domain/subjects'
-import type { BookingSummary, BookingsSection, BookingView, Permission } from '../../../src-shared/ipc/booking-views'
-import type { Result } from '../../../src-shared/domain/result'
+import type { BookingSummary, BookingsSection, BookingView } from '../../../src-shared/ipc/booking-views'
 import { listActiveBookings, type LocalBooking } from '../../store/booking-repository'
 import { findCampus, findSchool } from '../../store/catalog-repository'
 import { findOfferings } from '../../store/offering-repository'
 import { listPendingOrders, listRefundOrders } from '../../store/order-repository'
 import type { KioskDb } from '../../store/schema'
-
-function permission(result: Result<unknown>): Permission {
-  return result.ok ? { allowed: true, reason: null } : { allowed: false, reason: result.error.message }
-}
+import { permissionFrom, refusedFor } from './permission'
 
 function statusLabel(bookings: readonly LocalBooking[]): string | null {
   if (bookings.length === 0) return null
@@ -29,7 +25,7 @@ function summary(kind: 'written' | 'oral', ofKind: readonly LocalBooking[], all:
     paidCents: sum('paid'),
     unpaidCents: sum('unpaid'),
     statusLabel: statusLabel(ofKind),
-    pay: permission(checkOrder(kind, all, now)),
+    pay: permissionFrom(checkOrder(kind, all, now)),
   }
 }
 
@@ -46,8 +42,8 @@ export async function toBookingViews(db: KioskDb, bookings: readonly LocalBookin
     const offering = offerings.get(b.offeringId)
     // Without the offering's window the kiosk cannot say yes; the central would decide anyway.
     const cancel = offering
-      ? permission(checkCanCancel({ booking: b, offering, bookings, now }))
-      : { allowed: false, reason: '本机尚未同步该科目的报名时间，请稍后重试。' }
+      ? permissionFrom(checkCanCancel({ booking: b, offering, bookings, now }))
+      : refusedFor({ code: 'offeringNotSynced' })
     views.push({
       bookingId: b.id,
       subject: { code: b.subjectCode, name: subject?.name ?? b.subjectCode },

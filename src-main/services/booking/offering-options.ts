@@ -4,6 +4,7 @@
  * offerings and the candidate's bookings; the central checks again when the booking is sent.
  */
 import { checkCanSubmitWaitlist, offeringAvailability, sameLevelWrittenCode } from '../../../src-shared/domain/booking-rules'
+import { reasonText, type ReasonRef } from '../../../src-shared/domain/reasons'
 import { ok, type Result } from '../../../src-shared/domain/result'
 import { findSubject, writtenGroup } from '../../../src-shared/domain/subjects'
 import type { OfferingOption, OralOfferingsPage, WrittenOfferingsPage } from '../../../src-shared/ipc/booking-views'
@@ -17,8 +18,9 @@ import { requireBookingCandidate } from './booking-candidate'
 import { cachedWaitlist, waitingSubjectCodes } from '../waitlist/waitlist-cache'
 import { refreshWaitlist } from '../waitlist/waitlist-sync'
 import { withAllotmentSeats } from '../sync/allotment-seats'
+import { permissionFrom, refusedFor } from './permission'
 
-export const NO_ORAL_CAMPUS_REASON = '学校暂未开放本校区考生的口试报考，请咨询学校相关老师。'
+export const NO_ORAL_CAMPUS_REASON = reasonText({ code: 'noOralCampus' })
 
 async function toOption(
   db: KioskDb,
@@ -53,8 +55,11 @@ async function toOption(
     registrationStart: offering.registrationStart,
     registrationEnd: offering.registrationEnd,
     booked: bookings.some((b) => b.offeringId === offering.id),
-    book: { allowed: availability.bookable, reason: availability.reason },
-    waitlist: full && !waitingHere ? (canWait.ok ? { allowed: true, reason: null } : { allowed: false, reason: canWait.error.message }) : null,
+    book:
+      availability.bookable || availability.reasonRef === undefined
+        ? { allowed: availability.bookable, reason: availability.reason }
+        : refusedFor(availability.reasonRef),
+    waitlist: full && !waitingHere ? permissionFrom(canWait) : null,
     waiting: waitingHere,
   }
 }
@@ -84,14 +89,13 @@ export async function getWrittenOfferings(ctx: ServiceContext, input: { visitId:
   return ok({ groups })
 }
 
-function oralReason(code: string, record: RosterRecord, bookings: readonly LocalBooking[], allowed: number): string | null {
+function oralReason(code: string, record: RosterRecord, bookings: readonly LocalBooking[], allowed: number): ReasonRef | null {
   const subject = findSubject(code)
   if (subject === undefined) return null
-  if (!record.eligibleSubjectCodes.includes(code)) return `考生没有${subject.name}的报考资格。`
+  if (!record.eligibleSubjectCodes.includes(code)) return { code: 'notEligible', subject: code }
   const written = sameLevelWrittenCode(subject)
-  if (!bookings.some((b) => b.subjectCode === written && b.status === 'paid'))
-    return `请先报考并支付${findSubject(written)?.name ?? written}，再报考${subject.name}。`
-  return allowed === 0 ? NO_ORAL_CAMPUS_REASON : null
+  if (!bookings.some((b) => b.subjectCode === written && b.status === 'paid')) return { code: 'writtenNotPaid', subject: code, other: written }
+  return allowed === 0 ? { code: 'noOralCampus' } : null
 }
 
 export async function getOralOfferings(ctx: ServiceContext, input: { visitId: string }): Promise<Result<OralOfferingsPage>> {
@@ -111,10 +115,12 @@ export async function getOralOfferings(ctx: ServiceContext, input: { visitId: st
     // B3: only the campuses the school allows for the candidate's campus are offered.
     const allowed = oral.filter((o) => o.subjectCode === code && o.oralAllowedCampusCodes.includes(record.campusCode))
     const options = await Promise.all(allowed.map((o) => toOption(ctx.db, o, record, bookings, now, waiting)))
+    // W1: with the written subject booked but not yet paid, a full row may still be waited for.
+    const why = options.some((o) => o.waitlist?.allowed === true) ? null : oralReason(code, record, bookings, allowed.length)
     subjects.push({
       subject: { code, name: findSubject(code)?.name ?? code },
-      // W1: with the written subject booked but not yet paid, a full row may still be waited for.
-      reason: options.some((o) => o.waitlist?.allowed === true) ? null : oralReason(code, record, bookings, allowed.length),
+      reason: why === null ? null : reasonText(why),
+      ...(why === null ? {} : { reasonRef: why }),
       campuses: options.map((o) => o.campus),
       options,
     })

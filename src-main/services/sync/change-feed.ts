@@ -17,6 +17,7 @@ import { setEligibleSubjectCodes } from '../../store/roster-repository'
 import type { KioskDb } from '../../store/schema'
 import { removeLocalRegistration } from '../booking/registration-deletion'
 import type { ServiceContext } from '../service-context'
+import { noteWaitlistEntries } from '../waitlist/waitlist-promotions'
 
 export const FEED_PAGE_SIZE = 500
 /** Pages one pull may apply; the next pull goes on from the cursor. */
@@ -45,7 +46,9 @@ async function applyChange(trx: KioskDb, change: FeedChange, at: Date): Promise<
       await upsertOrders(trx, [change.order], at)
       return
     case 'waitlist':
-      // The queue is the central's alone; the desk asks for the visit's entries (W2–W4).
+      // The queue is the central's alone; the desk asks for the visit's entries (W2–W4). What the
+      // feed adds: a promotion of an entry this desk handled is audited once (W2, 日报表).
+      await noteWaitlistEntries(trx, [change.entry], { at, operatorId: null, addNew: false })
       return
     case 'registration': {
       if ((await listPendingForCandidate(trx, change.candidateId)).length > 0) return

@@ -13,6 +13,7 @@ import { appendAudit } from '../../store/audit-repository'
 import { findRegistration } from '../../store/registration-repository'
 import { findRosterByCandidateId, setEligibleSubjectCodes } from '../../store/roster-repository'
 import { sendChange } from '../booking/central-change'
+import { permissionFrom } from '../booking/permission'
 import { toCandidateView } from '../candidate-view'
 import { NO_CANDIDATE_MESSAGE, requireCandidate } from '../desk-guards'
 import { requireLink } from '../sync/online-only'
@@ -26,7 +27,7 @@ function toView(review: Cet6Review | null, eligibleSubjectCodes: readonly string
     status: review?.status ?? 'none',
     message: review?.message ?? null,
     submittedAt: review?.submittedAt ?? null,
-    submit: allowed.ok ? { allowed: true, reason: null } : { allowed: false, reason: allowed.error.message },
+    submit: permissionFrom(allowed),
   }
 }
 

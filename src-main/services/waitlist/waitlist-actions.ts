@@ -17,6 +17,7 @@ import { sendChange } from '../booking/central-change'
 import { buildRegistrationInfo } from '../registration-info'
 import type { ServiceContext } from '../service-context'
 import { cachedWaitlist, rememberEntry, waitingSubjectCodes } from './waitlist-cache'
+import { noteWaitlistEntries } from './waitlist-promotions'
 import { refreshWaitlist } from './waitlist-sync'
 
 export const WAITLIST_ENTRY_GONE_MESSAGE = '该候补已结束，不能取消。'
@@ -48,6 +49,7 @@ export async function submitWaitlist(ctx: ServiceContext, input: { visitId: stri
   )
   if (!answer.ok) return answer
   rememberEntry(visit, answer.value.entry)
+  await noteWaitlistEntries(ctx.db, [answer.value.entry], { at: ctx.clock(), operatorId: operator.id, addNew: true })
   await appendAudit(ctx.db, {
     at: ctx.clock(),
     operatorId: operator.id,
@@ -88,6 +90,7 @@ export async function cancelWaitlist(
   )
   if (!answer.ok) return answer
   rememberEntry(visit, answer.value.entry)
+  await noteWaitlistEntries(ctx.db, [answer.value.entry], { at: ctx.clock(), operatorId: operator.id, addNew: true })
   await appendAudit(ctx.db, {
     at: ctx.clock(),
     operatorId: operator.id,

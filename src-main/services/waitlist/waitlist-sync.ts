@@ -5,30 +5,15 @@
  * shows without reload. The central promotes and ends entries before it answers.
  */
 import type { WaitlistEntry } from '../../../src-shared/schemas'
-import { appendAudit } from '../../store/audit-repository'
 import { refreshCandidateBookings } from '../booking/booking-sync'
 import type { ServiceContext } from '../service-context'
 import { isOnline } from '../sync/link-state'
 import { cachedWaitlist, rememberWaitlist, type WaitlistSnapshot } from './waitlist-cache'
+import { noteWaitlistEntries } from './waitlist-promotions'
 
 function changed(before: readonly WaitlistEntry[], after: readonly WaitlistEntry[]): boolean {
   const old = new Map(before.map((e) => [e.id, e.status]))
   return after.some((e) => old.has(e.id) && old.get(e.id) !== e.status)
-}
-
-/** W2: a promotion the desk learns of is written to the audit log (日报表 counts 候补成功 from it). */
-async function auditPromotions(ctx: ServiceContext, before: readonly WaitlistEntry[], after: readonly WaitlistEntry[]): Promise<void> {
-  const waiting = new Set(before.filter((e) => e.status === 'waiting').map((e) => e.id))
-  for (const e of after.filter((a) => a.status === 'promoted' && waiting.has(a.id))) {
-    await appendAudit(ctx.db, {
-      at: ctx.clock(),
-      operatorId: ctx.desk.operator?.id ?? null,
-      candidateId: e.candidateId,
-      action: 'waitlist.promoted',
-      outcome: 'ok',
-      detail: `${e.id} (${e.offeringId}) → ${e.bookingId ?? '?'}`,
-    })
-  }
 }
 
 /** Asks the central when nothing is known yet for the visit or an entry is still waiting. */
@@ -47,9 +32,10 @@ export async function refreshWaitlist(ctx: ServiceContext, visit: object, candid
   }
   const snapshot: WaitlistSnapshot = { candidateId, entries: answer.value.entries, fresh: true }
   rememberWaitlist(visit, snapshot)
-  if (known !== null && changed(known.entries, snapshot.entries)) {
-    await auditPromotions(ctx, known.entries, snapshot.entries)
-    await refreshCandidateBookings(ctx, candidateId)
-  }
+  // W2: a promotion since this desk last heard of the entry (this visit, an earlier one or the
+  // feed) is audited once; the 日报表 counts 候补成功 from it.
+  const heard = { at: ctx.clock(), operatorId: ctx.desk.operator?.id ?? null, addNew: true }
+  await ctx.db.transaction().execute((trx) => noteWaitlistEntries(trx, snapshot.entries, heard))
+  if (known !== null && changed(known.entries, snapshot.entries)) await refreshCandidateBookings(ctx, candidateId)
   return snapshot
 }

@@ -36,6 +36,7 @@ describe('offering availability (B1–B3)', () => {
       bookable: false,
       code: 'NO_SEATS',
       reason: '日语六级笔试在该校区已无剩余容量。',
+      reasonRef: { code: 'noSeats', subject: '4' },
       seats: '无',
       waitlist: '可以候补',
     })

@@ -27,7 +27,10 @@ describe('waitlist rules (W1–W4)', () => {
   })
 
   it('W1: an offering with seats is booked instead; no 可以候补', () => {
-    expect(submit(offering('1'))).toEqual({ ok: false, error: { code: 'SEATS_AVAILABLE', message: '英语四级笔试在该校区尚有剩余容量，请直接报考。' } })
+    expect(submit(offering('1'))).toEqual({
+      ok: false,
+      error: { code: 'SEATS_AVAILABLE', message: '英语四级笔试在该校区尚有剩余容量，请直接报考。', reason: { code: 'seatsAvailable', subject: '1' } },
+    })
     expect(offeringAvailability({ candidate: LAN, offering: offering('1'), bookings: [], now: NOW }).waitlist).toBeNull()
   })
 
@@ -61,7 +64,10 @@ describe('waitlist rules (W1–W4)', () => {
   })
 
   it('W1: an oral waitlist needs the same-level written subject booked; unpaid is enough', () => {
-    expect(submit(full('F'), [])).toEqual({ ok: false, error: { code: 'WRITTEN_NOT_BOOKED', message: '请先报考英语四级笔试，再提交英语四级口试候补。' } })
+    expect(submit(full('F'), [])).toEqual({
+      ok: false,
+      error: { code: 'WRITTEN_NOT_BOOKED', message: '请先报考英语四级笔试，再提交英语四级口试候补。', reason: { code: 'waitlistWrittenNotBooked', subject: 'F', other: '1' } },
+    })
     expect(submit(full('F'), [booking('1')]).ok).toBe(true)
     expect(submit(full('F'), [booking('1', { status: 'paid' })]).ok).toBe(true)
     expect(submit(full('F', { oralAllowedCampusCodes: ['120011'] }), [booking('1')])).toMatchObject({ ok: false, error: { code: 'CAMPUS_NOT_ALLOWED' } })

@@ -26,7 +26,7 @@ describe('booking through dispatch against the reference central', () => {
     expect(ja6Full.book.reason).toContain('无剩余容量')
     // 日语四级笔试: 蓝笑天 is not eligible.
     const ja4 = rows.find((o) => o.subject.code === '3')!
-    expect(ja4.book).toEqual({ allowed: false, reason: '考生没有日语四级笔试的报考资格。' })
+    expect(ja4.book).toEqual({ allowed: false, reason: '考生没有日语四级笔试的报考资格。', reasonRef: { code: 'notEligible', subject: '3' } })
   })
 
   it('B1 B4 K1: booking takes a seat at the central, is unpaid for 24 hours and is audited', async () => {
@@ -50,7 +50,11 @@ describe('booking through dispatch against the reference central', () => {
     value(await kiosk.dispatch('bookOfferings', { visitId, offeringIds: [OFFERING.en4At120010] }))
     const page = value<WrittenOfferingsPage>(await kiosk.dispatch('getWrittenOfferings', { visitId }))
     const de4 = page.groups[1]!.options.find((o) => o.offeringId === OFFERING.de4At120010)!
-    expect(de4.book).toEqual({ allowed: false, reason: '已报考英语四级笔试，同一级别只能报考一个笔试科目。' })
+    expect(de4.book).toEqual({
+      allowed: false,
+      reason: '已报考英语四级笔试，同一级别只能报考一个笔试科目。',
+      reasonRef: { code: 'levelBooked', subject: '5', other: '1' },
+    })
     const before = countRows(kiosk.store)
     const again = await kiosk.dispatch('bookOfferings', { visitId, offeringIds: [OFFERING.de4At120010] })
     expect(again).toEqual({ ok: false, error: { code: 'LEVEL_TAKEN', message: '已报考英语四级笔试，同一级别只能报考一个笔试科目。' } })

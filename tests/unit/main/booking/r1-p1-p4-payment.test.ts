@@ -27,7 +27,11 @@ describe('score report and payment through dispatch against the reference centra
   it('R1 P2: paying needs the score-report choice; once saved it shows on 确认报考信息 with the total', async () => {
     expect(await kiosk.dispatch('startPayment', { visitId, kind: 'written' })).toMatchObject({ ok: false, error: { code: 'SCORE_REPORT_REQUIRED' } })
     const before = await info(kiosk, visitId)
-    expect(before.bookings.writtenSummary.pay).toEqual({ allowed: false, reason: '请先为英语四级笔试选择纸质或电子成绩报告单。' })
+    expect(before.bookings.writtenSummary.pay).toEqual({
+      allowed: false,
+      reason: '请先为英语四级笔试选择纸质或电子成绩报告单。',
+      reasonRef: { code: 'scoreReportRequired', subject: '1' },
+    })
 
     const saved = value<RegistrationInfo>(
       await kiosk.dispatch('saveScoreReportChoices', { visitId, choices: [{ bookingId: await writtenBookingId(), choice: 'paper' }], confirmed: true }),

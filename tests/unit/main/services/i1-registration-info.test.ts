@@ -42,10 +42,10 @@ describe('I1 registration info page', () => {
     expect(info.actions).toEqual([
       { id: 'home', label: '返回首页', enabled: true, reason: null },
       // E5: 王晓明 already has 英语六级笔试.
-      { id: 'cet6Review', label: 'CET6资格复核', enabled: false, reason: '考生已有英语六级笔试报考资格，无需复核。' },
+      { id: 'cet6Review', label: 'CET6资格复核', enabled: false, reason: '考生已有英语六级笔试报考资格，无需复核。', reasonRef: { code: 'cet6AlreadyEligible' } },
       // B1–B3, R1, B6 (issue #3): booking is open; the score report waits for a written booking.
       { id: 'written', label: '笔试报考', enabled: true, reason: null },
-      { id: 'scoreReport', label: '纸质成绩报告单', enabled: false, reason: '尚未报考笔试科目，请先通过“笔试报考”报考。' },
+      { id: 'scoreReport', label: '纸质成绩报告单', enabled: false, reason: '尚未报考笔试科目，请先通过“笔试报考”报考。', reasonRef: { code: 'noWrittenBooking' } },
       { id: 'oral', label: '口试报考', enabled: true, reason: null },
       { id: 'deleteRegistration', label: '删除报名信息', enabled: true, reason: null },
     ])

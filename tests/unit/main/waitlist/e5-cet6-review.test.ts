@@ -41,7 +41,8 @@ describe('E5: CET6资格复核 through dispatch, against the reference central',
       submit: { allowed: true },
     })
     const answer = value<ReviewAnswer>(await kiosk.dispatch('submitCet6Review', { visitId, ticketNumber: TICKET.chenPassed }))
-    expect(answer.review).toMatchObject({ status: 'passed', submit: { allowed: false } })
+    // Once only: the refusal carries its code for the English screen.
+    expect(answer.review).toMatchObject({ status: 'passed', submit: { allowed: false, reasonRef: { code: 'cet6Passed' } } })
     expect(answer.candidate.eligibleSubjects.map((s) => s.code)).toContain('2')
     expect((await listAudit(kiosk.store.db)).some((a) => a.action === 'cet6.review' && a.detail === 'passed')).toBe(true)
 

@@ -33,7 +33,11 @@ describe('W1–W4: the waitlist through dispatch, against the reference central'
   it('W1/B2: one entry per level — 日语四级笔试 is refused beside a waiting 英语四级笔试, before and at the central', async () => {
     await submit(kiosk, visitId, FULL.en4)
     const ja4 = await writtenRow(kiosk, visitId, FULL.ja4)
-    expect(ja4?.waitlist).toEqual({ allowed: false, reason: expect.stringContaining('已在候补英语四级笔试') })
+    expect(ja4?.waitlist).toEqual({
+      allowed: false,
+      reason: expect.stringContaining('已在候补英语四级笔试'),
+      reasonRef: { code: 'waitlistLevelWaiting', subject: '3', other: '1' },
+    })
     const refused = await kiosk.dispatch('submitWaitlist', { visitId, offeringId: FULL.ja4, confirmed: true })
     expect(refused).toMatchObject({ ok: false, error: { code: 'LEVEL_TAKEN' } })
     expect((await waitlistOf(kiosk, visitId)).active).toHaveLength(1)
