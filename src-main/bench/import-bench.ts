@@ -1,7 +1,9 @@
 /**
- * Roster import at scale: the import as the kiosk runs it (CSV file → worker: parse, E2 checks,
- * K3 sealing, one transaction) against the raw floor, a plain better-sqlite3 prepared insert of
- * the same columns in one transaction, and main's worst event-loop delay while the worker runs
+ * Roster import at scale: the import as the kiosk runs it (CSV file → worker: a checking thread
+ * parses, runs the E2 checks and K3 sealing while the writing thread writes, one transaction)
+ * against the raw floor: the same rows as the import stores them (sealed, made outside the
+ * clock) written with the same prepared upsert, on a connection set up as the import's, in one
+ * transaction; and main's worst event-loop delay while the worker runs
  * (perf_hooks.monitorEventLoopDelay).
  */
 import { createWriteStream } from 'node:fs'
@@ -14,15 +16,12 @@ import { runInNewContext } from 'node:vm'
 import { RosterImports } from '../import/roster-import-supervisor'
 import { runRosterImport } from '../import/roster-import-run'
 import { rosterCsvHeader, rosterCsvLines } from '../import/roster-csv-writer'
-import { toRosterRow } from '../store/roster-repository'
-import { rosterUpsertSql } from '../import/roster-import-run'
+import { IMPORT_CACHE_KIB } from '../import/import-session'
+import { ROSTER_POSITIONAL_UPSERT, sealRosterRecord } from '../import/roster-import-writer'
 import { openBenchStore, type BenchStore } from './bench-store'
 import { syntheticCandidate } from './synthetic-roster'
 
 const BATCH = 20_000
-
-/** No sealing: the baseline stores the clear values in the same columns. */
-const CLEAR = { encrypt: (_f: string, v: string) => v, decrypt: (_f: string, v: string) => v, blindIndex: (v: string) => v }
 
 export async function writeRosterFile(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path)
@@ -53,21 +52,26 @@ const cpuSeconds = (since: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1e6
 }
 
-/** Times only the inserts: the rows are made before each batch, outside the clock. */
+/**
+ * Times only the inserts: the rows are made and sealed before each batch, outside the clock, and
+ * written as the import writes them (same statement, same page cache, one transaction).
+ */
 export function rawInsertRate(bench: BenchStore, rows: number): { rowsPerSecond: number; rowsPerCpuSecond: number } {
-  const insert = bench.store.sqlite.prepare(rosterUpsertSql())
+  const sqlite = bench.store.sqlite
+  sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
+  const insert = sqlite.prepare(ROSTER_POSITIONAL_UPSERT)
   let elapsed = 0
   let cpu = 0
-  bench.store.sqlite.exec('begin')
+  sqlite.exec('begin immediate')
   for (let start = 0; start < rows; start += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, rows - start) }, (_, k) => toRosterRow(CLEAR, syntheticCandidate(start + k)))
+    const batch = Array.from({ length: Math.min(BATCH, rows - start) }, (_, k) => sealRosterRecord(bench.protector, syntheticCandidate(start + k)))
     const [t0, c0] = [performance.now(), process.cpuUsage()]
     for (const row of batch) insert.run(row)
     elapsed += performance.now() - t0
     cpu += cpuSeconds(c0)
   }
   const [t0, c0] = [performance.now(), process.cpuUsage()]
-  bench.store.sqlite.exec('commit')
+  sqlite.exec('commit')
   elapsed += performance.now() - t0
   cpu += cpuSeconds(c0)
   return { rowsPerSecond: rows / (elapsed / 1000), rowsPerCpuSecond: rows / cpu }

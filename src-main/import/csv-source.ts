@@ -17,6 +17,14 @@ export interface CsvRowSink {
   row(cells: readonly string[], line: number, bytesDone: number): void
   /** The source's size in bytes, told before the first row. */
   size?(bytesTotal: number): void
+  /** Told before the first row: how to hold the rows back while the sink cannot take more. */
+  flow?(control: CsvFlowControl): void
+}
+
+/** Pausing stops the rows (and, through the pipe, the reading) until resumed. */
+export interface CsvFlowControl {
+  pause(): void
+  resume(): void
 }
 
 export interface CsvReadResult {
@@ -57,6 +65,7 @@ export async function readCsv(source: CsvSource, sink: CsvRowSink): Promise<CsvR
   }
   sink.size?.(opened.bytesTotal)
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true })
+  sink.flow?.({ pause: () => parser.pause(), resume: () => parser.resume() })
   let problem: string | null = null
   let thrown: unknown = null
   let seenHeader = false

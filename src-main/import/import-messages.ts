@@ -1,4 +1,5 @@
 /** What the import worker and main say to each other (structured-clone values only). */
+import type { CsvSource } from './csv-source'
 import type { ImportRequest } from './import-run'
 import type { ImportOutcome, ImportProgressTick } from './import-session'
 
@@ -8,6 +9,19 @@ export interface ImportJob {
   /** K3: the unwrapped data key, handed over in memory only. */
   readonly dataKey: Uint8Array
   readonly request: ImportRequest
+}
+
+/** What the import's worker starts its checking thread with (the same worker file, role `check`). */
+export interface CheckJob {
+  readonly role: 'check'
+  readonly source: CsvSource
+  /** K3: the unwrapped data key, handed over in memory only. */
+  readonly dataKey: Uint8Array
+}
+
+/** Writing thread → checking thread: a chunk has been written. */
+export interface TakenMessage {
+  readonly type: 'taken'
 }
 
 export type WorkerMessage =

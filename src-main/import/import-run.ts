@@ -2,7 +2,8 @@
  * An import as the worker runs it (and tests run it in-process): a CSV of roster records or of
  * 报考科目信息, or the pages of the central's roster download, every row checked (E2/E3 for the
  * roster, the catalog schema for offerings), sealed where K3 asks and written inside ONE
- * transaction (import-session.ts): one refused row and nothing is kept.
+ * transaction (import-session.ts): one refused row and nothing is kept. A roster file is checked
+ * and sealed by a checking stage while this thread writes (roster-import-pipeline.ts).
  */
 import type Database from 'better-sqlite3'
 import type { FieldProtector } from '../protection/field-protector'
@@ -10,7 +11,8 @@ import { readCsv, type CsvSource } from './csv-source'
 import { ImportSession, type ImportOutcome, type ImportProgressTick, type ImportWriter, type RowOutcome } from './import-session'
 import { missingColumns, OFFERING_CSV_COLUMNS, offeringCellsReader } from './offering-csv-row'
 import { offeringImportWriter } from './offering-import-writer'
-import { checkDownloadedRecord, ROSTER_CSV_COLUMNS, rosterCellsReader } from './roster-csv-row'
+import { checkDownloadedRecord } from './roster-csv-row'
+import { inProcessChecker, runRosterFileImport, type StartChecker } from './roster-import-pipeline'
 import { rosterImportWriter } from './roster-import-writer'
 
 export type ImportWhat = 'roster' | 'offerings'
@@ -31,13 +33,6 @@ interface CsvKind<T> {
   readonly empty: string
   reader(header: readonly string[]): (cells: readonly string[]) => RowOutcome<T>
   writer(sqlite: Database.Database, protector: FieldProtector, at: Date): ImportWriter<T>
-}
-
-const ROSTER: CsvKind<unknown> = {
-  columns: ROSTER_CSV_COLUMNS,
-  empty: '文件中没有考生记录。',
-  reader: rosterCellsReader as CsvKind<unknown>['reader'],
-  writer: (sqlite, protector) => rosterImportWriter(sqlite, protector) as ImportWriter<unknown>,
 }
 
 const OFFERINGS: CsvKind<unknown> = {
@@ -114,11 +109,13 @@ export function runImport(
   request: ImportRequest,
   onProgress: (tick: ImportProgressTick) => void = () => {},
   download: AsyncIterable<DownloadItem> | null = null,
+  /** Where a roster file is checked and sealed: by default on this thread (tests). */
+  checker: StartChecker = inProcessChecker(protector),
 ): Promise<ImportOutcome> {
   if (request.source.kind === 'central') {
     if (download === null) throw new Error('a download import needs its pages')
     return runDownload(sqlite, protector, download, onProgress)
   }
-  const kind = request.what === 'roster' ? ROSTER : OFFERINGS
-  return runCsv(sqlite, protector, kind, request.source, new Date(request.at), onProgress)
+  if (request.what === 'roster') return runRosterFileImport(sqlite, request.source, checker, onProgress)
+  return runCsv(sqlite, protector, OFFERINGS, request.source, new Date(request.at), onProgress)
 }

@@ -46,7 +46,7 @@ export interface ImportWriter<T> {
 export const MAX_KEPT_REFUSALS = 10_000
 const PROGRESS_EVERY_MS = 200
 /** Pages, negative = KiB: 256 MiB for the import's own connection, released when it closes. */
-const IMPORT_CACHE_KIB = 256 * 1024
+export const IMPORT_CACHE_KIB = 256 * 1024
 
 export function isConstraintViolation(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')
@@ -88,6 +88,22 @@ export class ImportSession<T> {
       else this.refuse(line, refused)
     }
     if ((this.rows & 1023) === 0) this.tick(bytesDone, bytesTotal, false)
+  }
+
+  /**
+   * A chunk of rows checked on another thread, as accept() would have taken them one by one: the
+   * records (with their lines) that come before the first refused row are written while nothing
+   * has been refused; the chunk's refused rows are then added. `count` is every row the chunk read.
+   */
+  acceptChecked(count: number, records: readonly T[], lines: readonly number[], refusals: readonly RowRefusal[]): void {
+    this.rows += count
+    const firstRefused = refusals.length > 0 ? refusals[0]!.line : Infinity
+    for (let i = 0; i < records.length && this.errorCount === 0 && lines[i]! < firstRefused; i++) {
+      const refused = this.writer.write(records[i]!)
+      if (refused === null) this.imported++
+      else this.refuse(lines[i]!, refused)
+    }
+    for (const r of refusals) this.refuse(r.line, r.reason)
   }
 
   tick(bytesDone: number, bytesTotal: number, always: boolean): void {

@@ -59,7 +59,9 @@ export function checkRosterInput(input: unknown, shown: (column: string) => stri
   }
   const id = checkIdNumber(parsed.data.idType, parsed.data.idNumber)
   if (!id.ok) return { ok: false, reason: `idNumber 列：${id.error.message}` }
-  return { ok: true, record: { ...parsed.data, idNumber: id.value } }
+  // zod's output is a fresh object: the normalised number is put in place, not copied (#8).
+  parsed.data.idNumber = id.value
+  return { ok: true, record: parsed.data }
 }
 
 export function parseRosterRow(row: RosterCsvRow): RowOutcome {

@@ -16,6 +16,8 @@ export type ProtectedField = 'idNumber' | 'phone'
 
 export interface FieldProtector {
   encrypt(field: ProtectedField, clear: string): string
+  /** encrypt() of each value, in order (the roster import seals a chunk's values together). */
+  encryptMany(field: ProtectedField, clears: readonly string[]): string[]
   /** Throws when the value was not sealed by this key for this field. */
   decrypt(field: ProtectedField, sealed: string): string
   /** The keyed hash an ID number is found by; pass it normalised. */
@@ -52,14 +54,16 @@ export function createFieldProtector(dataKey: Buffer): FieldProtector {
   const encryptionKey = createSecretKey(subKey(dataKey, 'field encryption'))
   const indexKey = createSecretKey(subKey(dataKey, 'blind index'))
   const nextIv = ivSource()
+  const encrypt = (field: ProtectedField, clear: string): string => {
+    const iv = nextIv()
+    const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv)
+    cipher.setAAD(Buffer.from(field))
+    const body = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()])
+    return FORMAT + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
+  }
   return {
-    encrypt(field, clear) {
-      const iv = nextIv()
-      const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv)
-      cipher.setAAD(Buffer.from(field))
-      const body = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()])
-      return FORMAT + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
-    },
+    encrypt,
+    encryptMany: (field, clears) => clears.map((clear) => encrypt(field, clear)),
     decrypt(field, sealed) {
       if (!sealed.startsWith(FORMAT)) throw new Error(`A protected ${field} is in an unknown format.`)
       const raw = Buffer.from(sealed.slice(FORMAT.length), 'base64url')

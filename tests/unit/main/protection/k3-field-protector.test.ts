@@ -1,3 +1,4 @@
+import { createHmac, hkdfSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { createFieldProtector, newDataKey } from '../../../../src-main/protection/field-protector'
 
@@ -46,5 +47,21 @@ describe('K3 at rest: field protector (AES-256-GCM + HMAC index)', () => {
 
   it('refuses a data key of the wrong length', () => {
     expect(() => createFieldProtector(Buffer.alloc(16))).toThrow(/32 bytes/)
+  })
+
+  it('K3: the keyed hash is HMAC-SHA256 under the index key, for ASCII and longer UTF-8 values alike', () => {
+    const dataKey = newDataKey()
+    const indexKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'cet-kiosk blind index v1', 32))
+    const p = createFieldProtector(dataKey)
+    for (const value of ['', 'E12345678', '120104200403151239', '护照'.repeat(200), 'x'.repeat(1000)])
+      expect(p.blindIndex(value)).toBe(createHmac('sha256', indexKey).update(value, 'utf8').digest('base64url'))
+  })
+
+  it('K3: values sealed a batch at a time open as any other, each under a fresh IV', () => {
+    const clears = ['120104200403151239', '', '13800008008', '120104200403151239']
+    const sealed = protector.encryptMany('idNumber', clears)
+    expect(sealed.map((s) => protector.decrypt('idNumber', s))).toEqual(clears)
+    expect(sealed[0]).not.toBe(sealed[3])
+    expect(() => protector.decrypt('phone', sealed[2]!)).toThrow()
   })
 })
