@@ -6,22 +6,29 @@
 import type { Database } from 'better-sqlite3'
 import type { RouteOutcome } from './reply'
 
-const ROLLBACK = Symbol('rollback')
+class Rollback {
+  constructor(readonly outcome: RouteOutcome<unknown>) {}
+}
+
+type Atomic = (run: () => RouteOutcome<unknown>) => RouteOutcome<unknown>
+
+/** One transaction function per connection (making one per call cost more than a small route's work). */
+const transactions = new WeakMap<Database, Atomic>()
 
 export function atomically<T>(db: Database, run: () => RouteOutcome<T>): RouteOutcome<T> {
-  let refused: RouteOutcome<T> | undefined
-  const tx = db.transaction(() => {
-    const outcome = run()
-    if (!outcome.ok) {
-      refused = outcome
-      throw ROLLBACK
-    }
-    return outcome
-  })
+  let tx = transactions.get(db)
+  if (tx === undefined) {
+    tx = db.transaction((work: () => RouteOutcome<unknown>) => {
+      const outcome = work()
+      if (!outcome.ok) throw new Rollback(outcome)
+      return outcome
+    })
+    transactions.set(db, tx)
+  }
   try {
-    return tx()
+    return tx(run) as RouteOutcome<T>
   } catch (error) {
-    if (error === ROLLBACK && refused) return refused
+    if (error instanceof Rollback) return error.outcome as RouteOutcome<T>
     throw error
   }
 }

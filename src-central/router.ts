@@ -4,13 +4,14 @@
  * no two requests ever interleave inside a transaction.
  */
 import type { Database } from 'better-sqlite3'
-import { CENTRAL_API_PREFIX, IDEMPOTENCY_HEADER } from '../src-shared/central/contract'
+import { BATCHABLE_ENDPOINTS, CENTRAL_API_PREFIX, endpoints, IDEMPOTENCY_HEADER, type EndpointRequest } from '../src-shared/central/contract'
 import type { StampChanges } from './change-stamp'
 import { deviceAuthenticator, type Device } from './devices'
 import { idempotencyStore, MAX_IDEMPOTENCY_KEY_LENGTH, requestHash } from './idempotency'
 import {
   badRequest,
   failureReply,
+  internalError,
   notFound,
   outcomeReply,
   refuse,
@@ -65,7 +66,8 @@ export function createRouter(db: Database, routes: readonly Route[], stampChange
   const idempotency = idempotencyStore(db)
 
   // The stored answer is written in the same transaction as the change the route made (S2).
-  const idempotent = db.transaction((kioskId: string, key: string, hash: string, now: Date, run: () => HttpReply) => {
+  // `stamped`: the batch stamps the feed entries of all its items at once (they share one instant).
+  const idempotent = db.transaction((kioskId: string, key: string, hash: string, now: Date, run: () => HttpReply, stamped = false) => {
     const stored = idempotency.find(kioskId, key)
     if (stored) {
       if (stored.requestHash !== hash)
@@ -73,7 +75,7 @@ export function createRouter(db: Database, routes: readonly Route[], stampChange
       const replay: HttpReply = { status: stored.status, body: stored.body, headers: { 'idempotent-replayed': 'true' } }
       return replay
     }
-    const reply = stampChanges(now, run)
+    const reply = stamped ? run() : stampChanges(now, run)
     idempotency.save(kioskId, key, hash, reply, now)
     return reply
   })
@@ -94,8 +96,80 @@ export function createRouter(db: Database, routes: readonly Route[], stampChange
     } catch {
       return badRequest('请求内容不是有效的 JSON。')
     }
+    return checkBody(route, json)
+  }
+
+  function checkBody(route: Route, json: unknown): RouteOutcome<unknown> {
+    if (route.request === null) return { ok: true, value: undefined }
     const parsed = route.request.safeParse(json)
     return parsed.success ? { ok: true, value: parsed.data } : badRequest(`请求内容不正确：${formatZodError(parsed.error)}`)
+  }
+
+  function match(method: string, pathname: string, among: readonly CompiledRoute[]): { route: Route; params: Record<string, string> | null } | undefined {
+    for (const c of among) {
+      if (c.route.method !== method) continue
+      const m = c.pattern.exec(pathname)
+      if (m) return { route: c.route, params: decodeParams(m.groups) }
+    }
+    return undefined
+  }
+
+  /** A mutating request with its key and its body as JSON: the idempotent transaction (S2). */
+  function mutate(device: Device, route: Route, params: Record<string, string>, query: URLSearchParams, key: string, hash: string, json: unknown, now: Date, stamped = false): HttpReply {
+    const body = checkBody(route, json)
+    if (!body.ok) return failureReply(now, body.failure)
+    const run = () => outcomeReply(now, route.handle({ device, params, query, body: body.value, now }))
+    return idempotent.immediate(device.kioskId, key, hash, now, run, stamped)
+  }
+
+  const batchable = compiled.filter((c) => (BATCHABLE_ENDPOINTS as readonly string[]).includes(c.route.name))
+  const batchRequest = endpoints.deliverBatch.request
+  type BatchItem = EndpointRequest<'deliverBatch'>['requests'][number]
+  const noQuery = new URLSearchParams()
+
+  /**
+   * POST /v1/batch (S1, S2): each item exactly as if sent alone, in order, each in its own
+   * savepoint (the caller's transaction is the group commit's: one fsync for all). A malformed
+   * batch, or an item for an endpoint that cannot be batched, is refused whole before any item ran.
+   */
+  function batch(device: Device, raw: string, now: Date): HttpReply {
+    let json: unknown
+    try {
+      json = JSON.parse(raw)
+    } catch {
+      return failureReply(now, badRequest('批量请求内容不是有效的 JSON。').failure)
+    }
+    const parsed = batchRequest.safeParse(json)
+    if (!parsed.success) return failureReply(now, badRequest(`批量请求内容不正确：${formatZodError(parsed.error)}`).failure)
+    const items = parsed.data.requests
+    const routed: { route: Route; params: Record<string, string> }[] = []
+    for (const [i, item] of items.entries()) {
+      const found = match(item.method, item.path, batchable)
+      if (found?.params == null) return failureReply(now, badRequest(`批量请求第 ${i + 1} 项的接口不能批量发送：${item.path}`).failure)
+      if (item.idempotencyKey.trim() === '') return failureReply(now, badRequest(`批量请求第 ${i + 1} 项缺少 Idempotency-Key。`).failure)
+      routed.push({ route: found.route, params: found.params })
+    }
+    const parts: string[] = []
+    stampChanges(now, () => {
+      for (const [i, item] of items.entries()) parts.push(batchItem(device, item, routed[i]!, now))
+    })
+    return { status: 200, body: `{"serverTime":${JSON.stringify(now.toISOString())},"results":[${parts.join(',')}]}` }
+  }
+
+  /** One item of a batch, as its request alone (in the batch's savepoint; its feed entries stamped by the batch). */
+  function batchItem(device: Device, item: BatchItem, { route, params }: { route: Route; params: Record<string, string> }, now: Date): string {
+    const hash = requestHash(item.method, item.path, JSON.stringify(item.body))
+    let reply: HttpReply
+    try {
+      reply = mutate(device, route, params, noQuery, item.idempotencyKey.trim(), hash, item.body, now, true)
+    } catch (error) {
+      // SQLite may have ended the whole transaction (e.g. disk full): then nothing stands.
+      if (!db.inTransaction) throw error
+      console.error('[central] batch item failed:', error instanceof Error ? error.stack : error)
+      reply = failureReply(now, internalError().failure)
+    }
+    const replayed = reply.headers?.['idempotent-replayed'] === 'true' ? ',"replayed":true' : ''
+    return `{"status":${reply.status},"body":${reply.body}${replayed}}`
   }
 
   return (call, now) => {
@@ -104,16 +178,9 @@ export function createRouter(db: Database, routes: readonly Route[], stampChange
     const auth = authenticated(call)
     if (!auth.ok) return failureReply(now, auth.failure)
     const device = auth.device
+    if (call.method === endpoints.deliverBatch.method && url.pathname === endpoints.deliverBatch.path) return batch(device, call.body, now)
 
-    let found: { route: Route; params: Record<string, string> | null } | undefined
-    for (const c of compiled) {
-      if (c.route.method !== call.method) continue
-      const m = c.pattern.exec(url.pathname)
-      if (m) {
-        found = { route: c.route, params: decodeParams(m.groups) }
-        break
-      }
-    }
+    const found = match(call.method, url.pathname, compiled)
     if (!found) return failureReply(now, notFound('没有这个接口。').failure)
     const { route, params } = found
     if (params === null) return failureReply(now, badRequest('请求路径编码不正确。').failure)
@@ -123,12 +190,17 @@ export function createRouter(db: Database, routes: readonly Route[], stampChange
     if (key !== undefined && key.length > MAX_IDEMPOTENCY_KEY_LENGTH)
       return failureReply(now, badRequest(`Idempotency-Key 不能超过 ${MAX_IDEMPOTENCY_KEY_LENGTH} 个字符。`).failure)
 
+    if (key !== undefined) {
+      let json: unknown
+      try {
+        json = route.request === null ? undefined : JSON.parse(call.body)
+      } catch {
+        return failureReply(now, badRequest('请求内容不是有效的 JSON。').failure)
+      }
+      return mutate(device, route, params, url.searchParams, key, requestHash(call.method, url.pathname + url.search, call.body), json, now)
+    }
     const body = parseBody(route, call.body)
     if (!body.ok) return failureReply(now, body.failure)
-    const run = () => outcomeReply(now, route.handle({ device, params, query: url.searchParams, body: body.value, now }))
-    if (key === undefined) return run()
-
-    const hash = requestHash(call.method, url.pathname + url.search, call.body)
-    return idempotent.immediate(device.kioskId, key, hash, now, run)
+    return outcomeReply(now, route.handle({ device, params, query: url.searchParams, body: body.value, now }))
   }
 }

@@ -1,13 +1,16 @@
 /**
  * S4 delivery at scale: the kiosk was offline and recorded N bookings (one per registered
- * candidate) as outbox entries; the link comes back and the scheduler's pass (drainOutbox,
- * DELIVERY_CONCURRENCY candidates at a time) delivers them all to the reference central over
- * loopback, each applied locally in its own transaction. Baseline: the same number of bare
- * loopback HTTP round trips to an echo server at the same concurrency, same client transport.
+ * candidate) as outbox entries; the link comes back and the scheduler's pass (drainOutbox)
+ * delivers them all to the reference central over loopback: BATCH_SIZE head entries per
+ * /v1/batch request (one central transaction each), BATCHES_IN_FLIGHT at a time, each batch's
+ * answers applied locally in one transaction; then every entry is checked delivered. Baseline:
+ * the same number of bare loopback HTTP round trips to an echo server, ECHO_CONCURRENCY at a
+ * time, same client transport (one request per change: what delivery cost before batching);
+ * and, for comparison, the same changes echoed in batch-sized bodies.
  */
 import { createFetchTransport } from '../central/central-transport'
 import { createOperator } from '../services/operator-accounts'
-import { drainOutbox, DELIVERY_CONCURRENCY } from '../services/sync/outbox-courier'
+import { BATCH_SIZE, BATCHES_IN_FLIGHT, drainOutbox } from '../services/sync/outbox-courier'
 import { recordChange } from '../services/sync/desk-change'
 import { CONTENDED_OFFERING_ID, type BenchCentral, type SeededCentral } from './bench-central'
 import { benchContext, deadTransport } from './bench-kiosk'
@@ -16,11 +19,17 @@ import type { BenchStore } from './bench-store'
 import { perSecond } from './bench-stats'
 import type { EchoServer } from './echo-server'
 
+/** Bare echo round trips in flight at once, the baseline's concurrency. */
+export const ECHO_CONCURRENCY = 8
+
 export interface OutboxFigures {
   readonly changes: number
   readonly delivered: number
   readonly changesPerSecond: number
+  /** One echo round trip per change, ECHO_CONCURRENCY at a time. */
   readonly echoPerSecond: number
+  /** Changes per second echoed BATCH_SIZE to a request, BATCHES_IN_FLIGHT at a time. */
+  readonly echoBatchedPerSecond: number
 }
 
 export async function benchOutboxDelivery(kiosk: BenchStore, central: BenchCentral, seeded: SeededCentral, echo: EchoServer): Promise<OutboxFigures> {
@@ -47,10 +56,16 @@ export async function benchOutboxDelivery(kiosk: BenchStore, central: BenchCentr
   if (delivered !== seeded.candidateIds.length) throw new Error(`bench: ${delivered} of ${seeded.candidateIds.length} outbox entries delivered`)
 
   const echoTransport = createFetchTransport(echo.url)
+  const bodyOf = (candidateId: string) => ({
+    method: 'POST',
+    path: '/v1/bookings',
+    idempotencyKey: `booking.create:${candidateId}`,
+    body: { candidateId, offeringIds: [CONTENDED_OFFERING_ID] },
+  })
   let next = 0
   t0 = performance.now()
   await Promise.all(
-    Array.from({ length: DELIVERY_CONCURRENCY }, async () => {
+    Array.from({ length: ECHO_CONCURRENCY }, async () => {
       while (next < seeded.candidateIds.length) {
         const candidateId = seeded.candidateIds[next++]!
         await echoTransport({ method: 'POST', path: '/echo', headers: {}, body: { candidateId, offeringIds: [CONTENDED_OFFERING_ID] } })
@@ -58,5 +73,18 @@ export async function benchOutboxDelivery(kiosk: BenchStore, central: BenchCentr
     }),
   )
   const echoPerSecond = perSecond(seeded.candidateIds.length, performance.now() - t0)
-  return { changes: seeded.candidateIds.length, delivered, changesPerSecond, echoPerSecond }
+
+  next = 0
+  t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: BATCHES_IN_FLIGHT }, async () => {
+      while (next < seeded.candidateIds.length) {
+        const ids = seeded.candidateIds.slice(next, next + BATCH_SIZE)
+        next += ids.length
+        await echoTransport({ method: 'POST', path: '/echo', headers: {}, body: { requests: ids.map(bodyOf) } })
+      }
+    }),
+  )
+  const echoBatchedPerSecond = perSecond(seeded.candidateIds.length, performance.now() - t0)
+  return { changes: seeded.candidateIds.length, delivered, changesPerSecond, echoPerSecond, echoBatchedPerSecond }
 }

@@ -4,11 +4,12 @@
  * response schema, every request carries the device token, every mutating one an
  * Idempotency-Key (S2). It reaches the central only through the transport (HTTP).
  */
-import type { z } from 'zod'
+import { z } from 'zod'
 import {
   centralErrorSchema,
   endpoints,
   IDEMPOTENCY_HEADER,
+  type BatchableEndpoint,
   type EndpointName,
   type EndpointRequest,
   type EndpointResponse,
@@ -27,8 +28,25 @@ export interface CallOptions<N extends EndpointName> {
   readonly idempotencyKey?: string
 }
 
+/** One change of an outbox batch: a mutating call with its own idempotency key (S2). */
+export interface BatchCall<N extends BatchableEndpoint = BatchableEndpoint> {
+  readonly name: N
+  readonly params?: Readonly<Record<string, string>>
+  readonly body: EndpointRequest<N>
+  readonly idempotencyKey: string
+}
+
+/** Each item's answer, parsed and sorted exactly as `call` would have for that request alone. */
+export type BatchResults = readonly CentralResult<unknown>[]
+
 export interface CentralClient {
   call<N extends EndpointName>(name: N, options?: CallOptions<N>): Promise<CentralResult<EndpointResponse<N>>>
+  /**
+   * S1, S2: several mutating calls in one request (POST /v1/batch), answered in order. The outer
+   * result fails as one (no answer, 5xx, a refused batch); otherwise each item's result is what
+   * `call` gives for it alone (a retryable 5xx, a final refusal, or the parsed answer).
+   */
+  batch(calls: readonly BatchCall[]): Promise<CentralResult<BatchResults>>
   getExamSession(): Promise<CentralResult<EndpointResponse<'getExamSession'>>>
   getCatalog(): Promise<CentralResult<EndpointResponse<'getCatalog'>>>
   getRosterPage(after: string | null, limit: number): Promise<CentralResult<EndpointResponse<'getRosterPage'>>>
@@ -111,6 +129,24 @@ function refusal(status: number, body: unknown): CentralFailure {
   return { kind: 'final', status, code: 'BAD_RESPONSE', message: '报名中心返回了无法识别的答复，请联系管理员。' }
 }
 
+/** The kiosk refused to send a malformed request itself. */
+const notSent: CentralFailure = { kind: 'final', status: 0, code: 'BAD_REQUEST', message: '请求内容不完整，未发送至报名中心。' }
+
+/** What an answer means: 5xx retryable, other non-2xx the central's refusal, 2xx parsed by the endpoint's schema. */
+function interpret<T>(schema: z.ZodType, status: number, body: unknown): CentralResult<T> {
+  if (status >= 500) return { ok: false, failure: { kind: 'retryable', reason: 'server', detail: `HTTP ${status}` } }
+  if (status < 200 || status >= 300) return { ok: false, failure: refusal(status, body) }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) return { ok: false, failure: refusal(status, null) }
+  return { ok: true, value: parsed.data as T }
+}
+
+/** The /v1/batch answer's envelope: the contract's shape, each item's body left for its endpoint's schema. */
+const batchEnvelope = z.object({
+  serverTime: z.string(),
+  results: z.array(z.object({ status: z.number().int(), body: z.unknown(), replayed: z.boolean().optional() })),
+})
+
 function serverTimeOf(body: unknown): string | null {
   if (typeof body !== 'object' || body === null) return null
   const value = (body as { serverTime?: unknown }).serverTime
@@ -121,9 +157,14 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
   const { transport, deviceToken, clock } = options
   const monitor = new LinkMonitor(clock)
 
-  async function call<N extends EndpointName>(
+  function call<N extends EndpointName>(name: N, callOptions: CallOptions<N> = {}): Promise<CentralResult<EndpointResponse<N>>> {
+    return send(name, callOptions, endpoints[name].response as z.ZodType)
+  }
+
+  async function send<N extends EndpointName>(
     name: N,
-    callOptions: CallOptions<N> = {},
+    callOptions: CallOptions<N>,
+    responseSchema: z.ZodType,
   ): Promise<CentralResult<EndpointResponse<N>>> {
     const endpoint = endpoints[name]
     if (endpoint.mutating && callOptions.idempotencyKey === undefined)
@@ -134,8 +175,7 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
     let body: unknown
     if (endpoint.request !== null) {
       const checked = (endpoint.request as z.ZodType).safeParse(callOptions.body)
-      if (!checked.success)
-        return { ok: false, failure: { kind: 'final', status: 0, code: 'BAD_REQUEST', message: '请求内容不完整，未发送至报名中心。' } }
+      if (!checked.success) return { ok: false, failure: notSent }
       body = checked.data
     }
 
@@ -151,19 +191,48 @@ export function createCentralClient(options: CentralClientOptions): CentralClien
     const serverTime = serverTimeOf(response.body)
     if (serverTime !== null) monitor.recordServerTime(serverTime, sentAt, clock().getTime())
 
-    if (response.status >= 500) {
-      monitor.recordNoAnswer()
-      return { ok: false, failure: { kind: 'retryable', reason: 'server', detail: `HTTP ${response.status}` } }
+    if (response.status >= 500) monitor.recordNoAnswer()
+    else monitor.recordAnswer()
+    return interpret(responseSchema, response.status, response.body)
+  }
+
+  async function batch(calls: readonly BatchCall[]): Promise<CentralResult<BatchResults>> {
+    const results: (CentralResult<unknown> | undefined)[] = []
+    const requests: EndpointRequest<'deliverBatch'>['requests'] = []
+    const sentIndex: number[] = []
+    for (const [i, c] of calls.entries()) {
+      const endpoint = endpoints[c.name]
+      const checked = (endpoint.request as z.ZodType).safeParse(c.body)
+      if (!checked.success) {
+        results.push({ ok: false, failure: notSent })
+        continue
+      }
+      results.push(undefined)
+      sentIndex.push(i)
+      requests.push({
+        method: 'POST',
+        path: buildPath(endpoint.path, c.params ?? {}, undefined),
+        idempotencyKey: c.idempotencyKey,
+        body: checked.data as Record<string, unknown>,
+      })
     }
-    monitor.recordAnswer()
-    if (response.status < 200 || response.status >= 300) return { ok: false, failure: refusal(response.status, response.body) }
-    const parsed = (endpoint.response as z.ZodType).safeParse(response.body)
-    if (!parsed.success) return { ok: false, failure: refusal(response.status, null) }
-    return { ok: true, value: parsed.data as EndpointResponse<N> }
+    if (requests.length > 0) {
+      // Each item's body is checked below with its own endpoint's schema, so only the envelope here.
+      const answered = await send('deliverBatch', { body: { requests } }, batchEnvelope)
+      if (!answered.ok) return answered
+      const answers = answered.value.results
+      if (answers.length !== requests.length) return { ok: false, failure: refusal(200, null) }
+      answers.forEach((a, k) => {
+        const i = sentIndex[k]!
+        results[i] = interpret(endpoints[calls[i]!.name].response, a.status, a.body)
+      })
+    }
+    return { ok: true, value: results as CentralResult<unknown>[] }
   }
 
   return {
     call,
+    batch,
     getExamSession: () => call('getExamSession'),
     getCatalog: () => call('getCatalog'),
     getRosterPage: (after, limit) => call('getRosterPage', { query: { after: after ?? undefined, limit } }),

@@ -54,6 +54,18 @@ export async function oldestPending(db: KioskDb, candidateId: string): Promise<O
   )
 }
 
+/** The oldest pending entry of each of these candidates (those with one), oldest first. */
+export async function oldestPendingOf(db: KioskDb, candidateIds: readonly string[]): Promise<OutboxRow[]> {
+  if (candidateIds.length === 0) return []
+  const heads = db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('id').as('head'))
+    .where('state', '=', 'pending')
+    .where('candidate_id', 'in', candidateIds)
+    .groupBy('candidate_id')
+  return db.selectFrom('outbox').selectAll().where('id', 'in', heads).orderBy('id').execute()
+}
+
 /** Candidates whose oldest pending entry is due at `now`, oldest first. */
 export async function candidatesDue(db: KioskDb, now: Date, limit: number): Promise<string[]> {
   const heads = db
@@ -92,13 +104,15 @@ export async function countOpenIssues(db: KioskDb): Promise<number> {
   return Number(row?.n ?? 0)
 }
 
-export async function markDelivered(db: KioskDb, id: number, at: Date): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set((eb) => ({ state: 'delivered', settled_at: at.toISOString(), attempts: eb('attempts', '+', 1), last_error: null }))
-    .where('id', '=', id)
-    .where('state', '=', 'pending')
-    .execute()
+/** The entries answered (one statement per 500 entries). */
+export async function markDelivered(db: KioskDb, ids: readonly number[], at: Date): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500)
+    await db
+      .updateTable('outbox')
+      .set((eb) => ({ state: 'delivered', settled_at: at.toISOString(), attempts: eb('attempts', '+', 1), last_error: null }))
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('state', '=', 'pending')
+      .execute()
 }
 
 export interface Refusal {

@@ -113,6 +113,12 @@ export const changesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 })
 
+/** Items of one /v1/batch request at most. */
+export const MAX_BATCH_REQUESTS = 500
+/** The endpoints an outbox batch may carry (the kiosk's offline changes). */
+export const BATCHABLE_ENDPOINTS = ['createBookings', 'cancelBooking', 'setScoreReport', 'confirmRegistration'] as const
+export type BatchableEndpoint = (typeof BATCHABLE_ENDPOINTS)[number]
+
 export const rosterPageQuerySchema = z.object({
   after: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
@@ -377,6 +383,48 @@ export const endpoints = {
     path: '/v1/allotments',
     request: null,
     response: answer({ allotments: z.array(allotmentSchema) }),
+    mutating: false,
+  }),
+  /**
+   * S1, S2: several of the outbox's changes in one request (BATCHABLE_ENDPOINTS only), handled in
+   * order inside ONE central transaction and answered only after it committed. Each item carries
+   * its own Idempotency-Key and gets EXACTLY the answer it would get alone (status and body,
+   * stored for replay; `replayed` when it was a stored answer), each in its own savepoint: an
+   * item refused rolls back alone. The batch itself needs no Idempotency-Key: sending it again
+   * replays each item's stored answer. A malformed batch is refused whole (400) and changes nothing.
+   */
+  deliverBatch: endpoint({
+    method: 'POST',
+    path: '/v1/batch',
+    request: z
+      .object({
+        requests: z
+          .array(
+            z
+              .object({
+                method: z.literal('POST'),
+                /** Path of one of BATCHABLE_ENDPOINTS, e.g. /v1/bookings/B1/cancel */
+                path: z.string().min(1).max(300),
+                idempotencyKey: z.string().min(1).max(200),
+                body: z.record(z.string(), z.unknown()),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(MAX_BATCH_REQUESTS),
+      })
+      .strict(),
+    response: answer({
+      results: z.array(
+        z.object({
+          status: z.number().int(),
+          /** The item's answer body, as the endpoint alone answers it (its success or CentralError schema). */
+          body: z.record(z.string(), z.unknown()),
+          /** The stored answer of an earlier attempt with the same key (S2). */
+          replayed: z.boolean().optional(),
+        }),
+      ),
+    }),
     mutating: false,
   }),
 }

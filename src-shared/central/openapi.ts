@@ -61,6 +61,8 @@ const SUMMARIES: Record<EndpointName, string> = {
   requestAllotment: 'S4: grants or tops up this device held seats on an offering (none while entries wait, W2) and extends the lease.',
   returnAllotment: 'S4: gives the seats still held back to the offering (waiting entries first). Returning twice is a no-op.',
   listAllotments: 'S4: this device active allotments.',
+  deliverBatch:
+    'S1/S2: up to 500 outbox changes (booking create, cancel, score report, registration confirm) in one central transaction; each item carries its own Idempotency-Key and gets exactly its single answer (status, body), in order.',
 }
 
 /** Query parameters of the GET endpoints that take them. */

@@ -6,20 +6,33 @@
 const locks = new WeakMap<object, Map<string, Promise<unknown>>>()
 
 export function withCandidateLock<T>(store: object, candidateId: string, work: () => Promise<T>): Promise<T> {
+  return withCandidateLocks(store, [candidateId], work)
+}
+
+/**
+ * Holds the locks of several candidates at once (an outbox batch): `work` starts when every one
+ * of them is free. All are taken in one step, so two holders can never wait on each other.
+ */
+export function withCandidateLocks<T>(store: object, candidateIds: readonly string[], work: () => Promise<T>): Promise<T> {
   let byCandidate = locks.get(store)
   if (byCandidate === undefined) {
     byCandidate = new Map()
     locks.set(store, byCandidate)
   }
-  const previous = byCandidate.get(candidateId) ?? Promise.resolve()
-  const next = previous.then(work, work)
+  const held = byCandidate
+  const previous = candidateIds.flatMap((id) => {
+    const p = held.get(id)
+    return p === undefined ? [] : [p]
+  })
+  const ready = previous.length === 0 ? Promise.resolve() : previous.length === 1 ? previous[0]! : Promise.all(previous)
+  const next = ready.then(work, work)
   const settled = next.then(
     () => undefined,
     () => undefined,
   )
-  byCandidate.set(candidateId, settled)
+  for (const id of candidateIds) held.set(id, settled)
   void settled.then(() => {
-    if (byCandidate.get(candidateId) === settled) byCandidate.delete(candidateId)
+    for (const id of candidateIds) if (held.get(id) === settled) held.delete(id)
   })
   return next
 }

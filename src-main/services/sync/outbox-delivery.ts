@@ -4,7 +4,9 @@
  * (bookings, seats, allotments); a final refusal undoes the local change. Provisional booking
  * ids are resolved through the id map at delivery time.
  */
-import type { Booking } from '../../../src-shared/schemas'
+import type { Booking, SeatCount } from '../../../src-shared/schemas'
+import type { BatchableEndpoint, EndpointResponse } from '../../../src-shared/central/contract'
+import type { BatchCall } from '../../central/central-client'
 import type { CentralResult } from '../../central/central-failure'
 import { upsertAllotments } from '../../store/allotment-repository'
 import {
@@ -22,9 +24,34 @@ import type { KioskDb, OutboxRow } from '../../store/schema'
 import type { ServiceContext } from '../service-context'
 import { isLocalBookingId, parsePayload, type OutboxPayload, type PayloadOf } from './outbox-payload'
 
+/**
+ * Writes the answers of one batch share, done once after every answer of the batch was applied
+ * (in the same transaction): the bookings the central answered with, and each offering's seat
+ * count as the last answer (in the central's order) gave it.
+ */
+export class SharedWrites {
+  private readonly bookings: Booking[] = []
+  private readonly seats = new Map<string, number>()
+
+  addBookings(bookings: readonly Booking[]): void {
+    this.bookings.push(...bookings)
+  }
+
+  addSeats(seats: readonly SeatCount[]): void {
+    for (const s of seats) this.seats.set(s.offeringId, s.seatsLeft)
+  }
+
+  async flush(trx: KioskDb, at: Date): Promise<void> {
+    await upsertBookings(trx, this.bookings, at)
+    await applySeatCounts(trx, [...this.seats].map(([offeringId, seatsLeft]) => ({ offeringId, seatsLeft })), at)
+  }
+}
+
+type Apply = (trx: KioskDb, at: Date, shared: SharedWrites) => Promise<void>
+
 /** What came of sending: an answer to apply, the central's failure, or a refusal decided here. */
 export type Sent =
-  | { readonly kind: 'answer'; apply(trx: KioskDb, at: Date): Promise<void> }
+  | { readonly kind: 'answer'; readonly apply: Apply }
   | { readonly kind: 'failure'; readonly result: CentralResult<never> & { ok: false } }
   | { readonly kind: 'dependent'; readonly code: string; readonly message: string }
 
@@ -53,23 +80,31 @@ async function replaceProvisional(trx: KioskDb, localIds: readonly string[], boo
   }
 }
 
-async function sendCreate(ctx: ServiceContext, p: PayloadOf<'booking.create'>, key: string): Promise<Sent> {
-  const local = p.localBookingIds
-  const answer = await ctx.central.createBookings(
-    { candidateId: p.candidateId, offeringIds: [...p.offeringIds], ...(local === null ? {} : { fromAllotment: true }) },
-    key,
-  )
-  if (!answer.ok) return failed(answer)
-  const { bookings, seats, allotments } = answer.value
+/** An entry ready to send: its call (with ids resolved now, S4) and what an answer to it means. */
+export type Prepared =
+  | (Sent & { readonly kind: 'dependent' })
+  | { readonly kind: 'call'; readonly call: BatchCall; interpret(result: CentralResult<unknown>): Sent }
+
+function prepared<N extends BatchableEndpoint>(call: BatchCall<N>, onAnswer: (answer: EndpointResponse<N>) => Apply): Prepared {
   return {
-    kind: 'answer',
-    async apply(trx, at) {
-      if (local === null) await upsertBookings(trx, bookings, at)
-      else await replaceProvisional(trx, local, bookings, at)
-      await applySeatCounts(trx, seats, at)
-      await upsertAllotments(trx, allotments, at)
-    },
+    kind: 'call',
+    call: call as BatchCall,
+    // Sound: the client parsed the answer with the schema of `call.name`.
+    interpret: (result) => (result.ok ? { kind: 'answer', apply: onAnswer(result.value as EndpointResponse<N>) } : failed(result)),
   }
+}
+
+const dependent: Prepared = { kind: 'dependent', code: DEPENDS_ON_REFUSED, message: DEPENDS_ON_REFUSED_MESSAGE }
+
+function prepareCreate(p: PayloadOf<'booking.create'>, key: string): Prepared {
+  const local = p.localBookingIds
+  const body = { candidateId: p.candidateId, offeringIds: [...p.offeringIds], ...(local === null ? {} : { fromAllotment: true }) }
+  return prepared({ name: 'createBookings', body, idempotencyKey: key }, ({ bookings, seats, allotments }) => async (trx, at, shared) => {
+    if (local === null) shared.addBookings(bookings)
+    else await replaceProvisional(trx, local, bookings, at)
+    shared.addSeats(seats)
+    if (allotments.length > 0) await upsertAllotments(trx, allotments, at)
+  })
 }
 
 async function resolveBooking(ctx: ServiceContext, bookingId: string): Promise<string | null> {
@@ -77,61 +112,63 @@ async function resolveBooking(ctx: ServiceContext, bookingId: string): Promise<s
   return id !== null && !isLocalBookingId(id) ? id : null
 }
 
-async function sendCancel(ctx: ServiceContext, p: PayloadOf<'booking.cancel'>, key: string): Promise<Sent> {
-  const id = await resolveBooking(ctx, p.bookingId)
-  if (id === null) return { kind: 'dependent', code: DEPENDS_ON_REFUSED, message: DEPENDS_ON_REFUSED_MESSAGE }
-  const answer = await ctx.central.cancelBooking(id, { candidateId: p.candidateId }, key)
-  if (!answer.ok) return failed(answer)
-  return {
-    kind: 'answer',
-    async apply(trx, at) {
-      await upsertBookings(trx, [answer.value.booking], at)
-      await applySeatCounts(trx, answer.value.seats, at)
-    },
-  }
+async function prepareCancel(ctx: ServiceContext, p: PayloadOf<'booking.cancel'>, key: string): Promise<Prepared> {
+  const bookingId = await resolveBooking(ctx, p.bookingId)
+  if (bookingId === null) return dependent
+  return prepared({ name: 'cancelBooking', params: { bookingId }, body: { candidateId: p.candidateId }, idempotencyKey: key }, (answer) => async (_trx, _at, shared) => {
+    shared.addBookings([answer.booking])
+    shared.addSeats(answer.seats)
+  })
 }
 
-async function sendScoreReport(ctx: ServiceContext, p: PayloadOf<'booking.score-report'>, key: string): Promise<Sent> {
-  const id = await resolveBooking(ctx, p.bookingId)
-  if (id === null) return { kind: 'dependent', code: DEPENDS_ON_REFUSED, message: DEPENDS_ON_REFUSED_MESSAGE }
-  const answer = await ctx.central.setScoreReport(id, { candidateId: p.candidateId, choice: p.choice }, key)
-  if (!answer.ok) return failed(answer)
-  return { kind: 'answer', apply: (trx, at) => upsertBookings(trx, [answer.value.booking], at) }
+async function prepareScoreReport(ctx: ServiceContext, p: PayloadOf<'booking.score-report'>, key: string): Promise<Prepared> {
+  const bookingId = await resolveBooking(ctx, p.bookingId)
+  if (bookingId === null) return dependent
+  const body = { candidateId: p.candidateId, choice: p.choice }
+  return prepared({ name: 'setScoreReport', params: { bookingId }, body, idempotencyKey: key }, (answer) => async (_trx, _at, shared) => {
+    shared.addBookings([answer.booking])
+  })
 }
 
-async function sendConfirm(ctx: ServiceContext, p: PayloadOf<'registration.confirm'>, key: string): Promise<Sent> {
-  const answer = await ctx.central.confirmRegistration(
-    { candidateId: p.candidateId, agreementVersion: p.agreementVersion, agreementAcceptedAt: p.agreementAcceptedAt },
-    key,
-  )
-  if (!answer.ok) return failed(answer)
-  const confirmed = answer.value.registration
-  return {
-    kind: 'answer',
-    async apply(trx) {
-      // The central's session and time stand (S6); the local row was written when the desk confirmed.
-      await trx
-        .updateTable('registrations')
-        .set({ exam_session_id: confirmed.examSessionId, confirmed_at: confirmed.confirmedAt })
-        .where('candidate_id', '=', confirmed.candidateId)
-        .execute()
-    },
-  }
+function prepareConfirm(p: PayloadOf<'registration.confirm'>, key: string): Prepared {
+  const body = { candidateId: p.candidateId, agreementVersion: p.agreementVersion, agreementAcceptedAt: p.agreementAcceptedAt }
+  return prepared({ name: 'confirmRegistration', body, idempotencyKey: key }, ({ registration: confirmed }) => async (trx) => {
+    // The central's session and time stand (S6); the local row was written when the desk confirmed.
+    await trx
+      .updateTable('registrations')
+      .set({ exam_session_id: confirmed.examSessionId, confirmed_at: confirmed.confirmedAt })
+      .where('candidate_id', '=', confirmed.candidateId)
+      .execute()
+  })
 }
 
-export function sendEntry(ctx: ServiceContext, row: OutboxRow): Promise<Sent> {
+/** S4: what to send for the entry, its provisional ids resolved through the id map now. */
+export async function prepareEntry(ctx: ServiceContext, row: OutboxRow): Promise<Prepared> {
   const payload = parsePayload(row.payload)
   const key = row.idempotency_key
   switch (payload.action) {
     case 'booking.create':
-      return sendCreate(ctx, payload, key)
+      return prepareCreate(payload, key)
     case 'booking.cancel':
-      return sendCancel(ctx, payload, key)
+      return prepareCancel(ctx, payload, key)
     case 'booking.score-report':
-      return sendScoreReport(ctx, payload, key)
+      return prepareScoreReport(ctx, payload, key)
     case 'registration.confirm':
-      return sendConfirm(ctx, payload, key)
+      return prepareConfirm(payload, key)
   }
+}
+
+/** Sends one prepared entry alone, in a request of its own. */
+export async function sendPrepared(ctx: ServiceContext, entry: Prepared & { kind: 'call' }): Promise<Sent> {
+  const { name, params, body, idempotencyKey } = entry.call
+  const result = await ctx.central.call(name, { ...(params === undefined ? {} : { params }), body: body as never, idempotencyKey })
+  return entry.interpret(result)
+}
+
+/** Sends one entry alone (the desk waiting for it). */
+export async function sendEntry(ctx: ServiceContext, row: OutboxRow): Promise<Sent> {
+  const entry = await prepareEntry(ctx, row)
+  return entry.kind === 'dependent' ? entry : sendPrepared(ctx, entry)
 }
 
 /** S6: the central refused for good: the local change is undone (in the caller's transaction). */

@@ -56,10 +56,20 @@ describe('the reference central against the published OpenAPI document (contract
     await send(`/v1/candidates/${CHEN}/cet6-review`)
     await post(`/v1/registrations/${WANG}/delete`, {})
     await send('/v1/changes?limit=1000')
+    const batched = await send('/v1/batch', {
+      body: {
+        requests: [
+          { method: 'POST', path: `/v1/bookings/${written?.id}/score-report`, idempotencyKey: key(), body: { candidateId: LAN, choice: 'paper' } },
+          { method: 'POST', path: '/v1/bookings', idempotencyKey: key(), body: { candidateId: LAN, offeringIds: ['nope'] } },
+        ],
+      },
+    })
+    expect((batched.value.results as { status: number }[]).map((r) => r.status)).toEqual([200, 404])
 
     // Refusals: every one is a documented CentralError body.
     await send('/v1/catalog', { token: null }) // 401
     await send('/v1/changes?after=x') // 400
+    await send('/v1/batch', { body: { requests: [] } }) // 400
     await send('/v1/allotments', { body: { offeringId: '120010-1', seats: 99 }, idempotencyKey: key() }) // 400
     await post('/v1/allotments', { offeringId: 'nope', seats: 1 }) // 404
     await post(`/v1/allotments/nope/return`, {}) // 404

@@ -4,6 +4,7 @@
  * record of every request that reached the transport.
  */
 import type { CentralRequest, CentralTransport } from '../../../../src-main/central/central-transport'
+import { endpoints, type EndpointRequest } from '../../../../src-shared/central/contract'
 import type { TestKiosk } from '../support/test-kiosk'
 
 /** The IPC operations of the sync engine (S6), proven on contract in s5-s6-desk-status.test.ts. */
@@ -12,18 +13,31 @@ export const SYNC_OPERATION_NAMES = ['listSyncIssues', 'acknowledgeSyncIssue'] a
 export interface Link {
   /** false: every request fails as if the network were down (nothing reaches the central). */
   up: boolean
-  /** Requests that reached the central, in order. */
+  /**
+   * Requests that reached the central, in order; a /v1/batch request counts as its items, each
+   * with its own Idempotency-Key header, as if sent alone.
+   */
   readonly sent: CentralRequest[]
+  /** The /v1/batch requests themselves, in order. */
+  readonly batches: { readonly requests: BatchItem[] }[]
   wrap(base: CentralTransport): CentralTransport
 }
+
+type BatchItem = EndpointRequest<'deliverBatch'>['requests'][number]
 
 export function createLink(): Link {
   const link: Link = {
     up: true,
     sent: [],
+    batches: [],
     wrap: (base) => async (request) => {
       if (!link.up) throw new TypeError('fetch failed')
-      link.sent.push(request)
+      if (request.path === endpoints.deliverBatch.path) {
+        const { requests } = request.body as { requests: BatchItem[] }
+        link.batches.push({ requests })
+        for (const item of requests)
+          link.sent.push({ method: item.method, path: item.path, headers: { ...request.headers, 'idempotency-key': item.idempotencyKey }, body: item.body })
+      } else link.sent.push(request)
       return base(request)
     },
   }
