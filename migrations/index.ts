@@ -8,6 +8,7 @@ import { bookingsAndOrdersMigration } from './0002-bookings-and-orders'
 import { personalDataProtectionMigration } from './0003-personal-data-protection'
 import { syncOutboxMigration } from './0004-sync-outbox'
 import { waitlistEntriesMigration } from './0005-waitlist-entries'
+import { bookingsByCandidateEndedMigration } from './0006-bookings-by-candidate-ended'
 
 export const migrations: Record<string, Migration> = {
   '0001-initial': initialMigration,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-personal-data-protection': personalDataProtectionMigration,
   '0004-sync-outbox': syncOutboxMigration,
   '0005-waitlist-entries': waitlistEntriesMigration,
+  '0006-bookings-by-candidate-ended': bookingsByCandidateEndedMigration,
 }

@@ -37,37 +37,73 @@ function toBooking(row: BookingRow): LocalBooking {
 }
 
 /** The central's state of each booking; a row it answers for is in sync again (S1). */
+const canonicalInstant = (t: string): string => new Date(t).toISOString()
+
 export async function upsertBookings(db: KioskDb, bookings: readonly Booking[], at: Date): Promise<void> {
   const updatedAt = at.toISOString()
-  for (const b of bookings) {
-    const values = {
-      candidate_id: b.candidateId,
-      offering_id: b.offeringId,
-      subject_code: b.subjectCode,
-      kind: findSubject(b.subjectCode)?.kind ?? 'written',
-      school_code: b.schoolCode,
-      campus_code: b.campusCode,
-      fee_cents: b.feeCents,
-      status: b.status,
-      booked_via: b.bookedVia,
-      arrangement: b.arrangement,
-      collective_locked: b.collectiveLocked ? 1 : 0,
-      score_report: b.scoreReport,
-      created_at: b.createdAt,
-      expires_at: b.expiresAt,
-      paid_at: b.paidAt,
-      ended_at: b.endedAt,
-      order_no: b.orderNo,
-      updated_at: updatedAt,
-      sync_state: 'synced' as const,
-    }
+  const rows = bookings.map((b) => ({
+    booking_id: b.id,
+    candidate_id: b.candidateId,
+    offering_id: b.offeringId,
+    subject_code: b.subjectCode,
+    kind: findSubject(b.subjectCode)?.kind ?? 'written',
+    school_code: b.schoolCode,
+    campus_code: b.campusCode,
+    fee_cents: b.feeCents,
+    status: b.status,
+    booked_via: b.bookedVia,
+    arrangement: b.arrangement,
+    collective_locked: b.collectiveLocked ? 1 : 0,
+    score_report: b.scoreReport,
+    // Canonical UTC ISO text, so that stored instants compare as text the way they compare as time (B4).
+    created_at: canonicalInstant(b.createdAt),
+    expires_at: canonicalInstant(b.expiresAt),
+    paid_at: b.paidAt === null ? null : canonicalInstant(b.paidAt),
+    ended_at: b.endedAt === null ? null : canonicalInstant(b.endedAt),
+    order_no: b.orderNo,
+    updated_at: updatedAt,
+    sync_state: 'synced' as const,
+  }))
+  // Many rows per statement (an outbox batch answers hundreds); a later row of the same id wins.
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    const chunk = rows.slice(i, i + UPSERT_CHUNK)
     await db
       .insertInto('bookings')
-      .values({ booking_id: b.id, ...values })
-      .onConflict((oc) => oc.column('booking_id').doUpdateSet(values))
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.column('booking_id').doUpdateSet((eb) => {
+          const set: Record<string, unknown> = {}
+          for (const column of UPSERTED_COLUMNS) set[column] = eb.ref(`excluded.${column}`)
+          return set as never
+        }),
+      )
       .execute()
   }
 }
+
+/** Rows per upsert statement (19 parameters each, far below SQLite's limit). */
+const UPSERT_CHUNK = 200
+const UPSERTED_COLUMNS = [
+  'candidate_id',
+  'offering_id',
+  'subject_code',
+  'kind',
+  'school_code',
+  'campus_code',
+  'fee_cents',
+  'status',
+  'booked_via',
+  'arrangement',
+  'collective_locked',
+  'score_report',
+  'created_at',
+  'expires_at',
+  'paid_at',
+  'ended_at',
+  'order_no',
+  'updated_at',
+  'sync_state',
+] as const
 
 /** The candidate's active bookings (unpaid and paid), oldest first. */
 export async function listActiveBookings(db: KioskDb, candidateId: string): Promise<LocalBooking[]> {
@@ -160,20 +196,36 @@ export async function listDueUnpaidChunk(
 }
 
 /**
- * B4 in bulk: expires the next `count` due unpaid bookings after the cursor, in expiry order (a
- * chunk just listed by listDueUnpaidChunk in this transaction), writing each one's audit row
- * first, in the same order. Two statements, whatever the count. Returns how many were expired.
+ * B4 in bulk: expires at most `limit` unpaid bookings, in expiry order, that the rule calls
+ * expired (created at or before `createdBy`, from expiredIfCreatedBy) and the central already
+ * has (S4): one audit row each, written first and in the same order, and their seats back
+ * (never above the capacity). A handful of statements whatever the count, no row read into
+ * JavaScript; run it inside the caller's transaction. Returns how many were expired.
  */
-export async function expireDueChunk(db: KioskDb, now: Date, chunk: { after: DueBookingRef | null; count: number }, at: Date): Promise<number> {
-  const after = chunk.after === null ? sql`` : sql`and (expires_at, booking_id) > (${chunk.after.expiresAt}, ${chunk.after.id})`
-  const next = sql`from bookings where status = 'unpaid' and sync_state = 'synced' and expires_at <= ${now.toISOString()} ${after}
-    order by expires_at, booking_id limit ${chunk.count}`
+export async function expireDueChunk(db: KioskDb, due: { now: Date; createdBy: string }, limit: number, at: Date): Promise<number> {
   const stamp = at.toISOString()
+  await sql`create temp table if not exists b4_chunk (
+    booking_id text primary key, candidate_id text not null, offering_id text not null, created_at text not null)`.execute(db)
+  await sql`delete from temp.b4_chunk`.execute(db)
+  await sql`insert into temp.b4_chunk (booking_id, candidate_id, offering_id, created_at)
+    select booking_id, candidate_id, offering_id, created_at from bookings
+    where status = 'unpaid' and sync_state = 'synced' and expires_at <= ${due.now.toISOString()} and created_at <= ${due.createdBy}
+    order by expires_at, booking_id limit ${limit}`.execute(db)
   await sql`insert into audit_log (at, operator_id, candidate_id, action, outcome, detail)
-    select ${stamp}, null, candidate_id, 'booking.expire', 'ok', booking_id || ': unpaid 24 h (created ' || created_at || ')' ${next}`.execute(db)
+    select ${stamp}, null, candidate_id, 'booking.expire', 'ok', booking_id || ': unpaid 24 h (created ' || created_at || ')'
+    from temp.b4_chunk order by rowid`.execute(db)
   const updated = await sql`update bookings set status = 'expired', ended_at = ${stamp}, updated_at = ${stamp}
-    where booking_id in (select booking_id ${next})`.execute(db)
+    where booking_id in (select booking_id from temp.b4_chunk)`.execute(db)
+  await sql`update offerings set seats_left = min(capacity, seats_left + returned.n), updated_at = ${stamp}
+    from (select offering_id, count(*) as n from temp.b4_chunk group by offering_id) as returned
+    where offerings.id = returned.offering_id and offerings.seats_left < offerings.capacity`.execute(db)
   return Number(updated.numAffectedRows ?? 0n)
+}
+
+/** S3: every candidate with an active booking here (a feed restart asks the central about each). */
+export async function listCandidatesHoldingBookings(db: KioskDb): Promise<string[]> {
+  const rows = await db.selectFrom('bookings').select('candidate_id').distinct().where('status', 'in', ['unpaid', 'paid']).orderBy('candidate_id').execute()
+  return rows.map((r) => r.candidate_id)
 }
 
 /** B4: candidates holding an unpaid booking whose expiry has come, by id after `after`, at most `limit`. */
@@ -223,11 +275,17 @@ export async function listRegistrationsHoldingNothing(db: KioskDb, quietSince: s
       eb.selectFrom('bookings as b').select((b) => b.fn.max('b.ended_at').as('m')).whereRef('b.candidate_id', '=', 'r.candidate_id').as('last_released_at'),
     ])
     .where('r.confirmed_at', '<=', quietSince)
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('bookings as a').select('a.booking_id').whereRef('a.candidate_id', '=', 'r.candidate_id').where('a.status', 'in', ['unpaid', 'paid']))),
-    )
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('bookings as e').select('e.booking_id').whereRef('e.candidate_id', '=', 'r.candidate_id').where('e.ended_at', '>', quietSince))),
+    // One probe of bookings_by_candidate_status_ended per registration (migration 0006), no row read.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('bookings as a')
+            .select('a.booking_id')
+            .whereRef('a.candidate_id', '=', 'r.candidate_id')
+            .where((a) => a.or([a('a.status', 'in', ['unpaid', 'paid']), a('a.ended_at', '>', quietSince)])),
+        ),
+      ),
     )
     .execute()
   return rows.map((r) => ({ candidateId: r.candidate_id, confirmedAt: r.confirmed_at, lastReleasedAt: (r.last_released_at as string | null) ?? null }))

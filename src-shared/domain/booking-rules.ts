@@ -73,6 +73,14 @@ export function isExpired(booking: Pick<BookingFacts, 'status' | 'createdAt'>, n
   return booking.status === 'unpaid' && ms(now) >= ms(booking.createdAt) + BOOKING_TTL_MS
 }
 
+/**
+ * B4 as a bound a store can query: at `now`, an unpaid booking is expired exactly when its
+ * createdAt (as canonical UTC ISO text) is at or before this instant, which is what isExpired says.
+ */
+export function expiredIfCreatedBy(now: Instant): string {
+  return new Date(ms(now) - BOOKING_TTL_MS).toISOString()
+}
+
 /** A booking that holds a seat now: paid, or unpaid and not yet expired. */
 export function isActive(booking: Pick<BookingFacts, 'status' | 'createdAt'>, now: Instant): boolean {
   return booking.status === 'paid' || (booking.status === 'unpaid' && !isExpired(booking, now))

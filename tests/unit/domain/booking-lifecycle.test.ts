@@ -1,8 +1,10 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   checkCanCancel,
   checkCanDeleteRegistration,
   checkScoreReportChoice,
+  expiredIfCreatedBy,
   expiresAt,
   isActive,
   isExpired,
@@ -126,5 +128,19 @@ describe('B6: registrations', () => {
     expect(isRegistrationDue(r, '2026-09-10T23:59:59.999Z')).toBe(false)
     expect(isRegistrationDue(r, DAY_LATER)).toBe(true)
     expect(isRegistrationDue(r, '2026-09-10T01:00:00.000Z', 3_600_000)).toBe(true)
+  })
+})
+
+describe('B4 in bulk: the bound a store queries says what the rule says', () => {
+  it('B4: an unpaid booking is expired at `now` exactly when its canonical createdAt <= expiredIfCreatedBy(now)', () => {
+    const instant = fc.date({ min: new Date('2020-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+    const nearTtl = fc.integer({ min: -3, max: 3 }).map((ms) => 24 * 3_600_000 + ms)
+    fc.assert(
+      fc.property(instant, fc.oneof(nearTtl, fc.integer({ min: 0, max: 3 * 24 * 3_600_000 })), (created, age) => {
+        const now = new Date(created.getTime() + age)
+        const createdAt = created.toISOString()
+        expect(createdAt <= expiredIfCreatedBy(now)).toBe(isExpired({ status: 'unpaid', createdAt }, now))
+      }),
+    )
   })
 })

@@ -13,6 +13,7 @@ import { BENCH_OFFERING_ID } from '../../../../src-main/bench/bench-catalog'
 import { openBenchStore, type BenchStore } from '../../../../src-main/bench/bench-store'
 import { seedUnpaidBookings } from '../../../../src-main/bench/expiry-bench'
 import { runBookingExpiry } from '../../../../src-main/services/booking/booking-expiry'
+import { upsertBookings } from '../../../../src-main/store/booking-repository'
 
 const DUE = 4_500
 const HOUR = 3_600_000
@@ -70,5 +71,41 @@ describe('B4: the expiry sweep over thousands of due bookings', () => {
     // Seats back, capped at the capacity (DUE seats, 0 left before).
     expect(db.prepare('select seats_left, capacity from offerings where id = ?').get(BENCH_OFFERING_ID)).toEqual({ seats_left: DUE, capacity: DUE })
     expect(await runBookingExpiry(benchContext(bench, deadTransport, 'token'))).toEqual({ expiredBookings: 0, deletedRegistrations: 0 })
+  })
+
+  it('B4: a booking the central wrote with a +08:00 offset expires at its instant, not by its text', async () => {
+    const now = new Date()
+    seedUnpaidBookings(bench, 1, now)
+    const beijing = (t: Date) => new Date(t.getTime() + 8 * HOUR).toISOString().replace('Z', '+08:00')
+    const central = (id: string, created: Date) => ({
+      id,
+      candidateId: 'B00000000',
+      offeringId: BENCH_OFFERING_ID,
+      subjectCode: '1' as const,
+      schoolCode: '12001',
+      campusCode: '120010',
+      feeCents: 10,
+      status: 'unpaid' as const,
+      createdAt: beijing(created),
+      expiresAt: beijing(new Date(created.getTime() + 24 * HOUR)),
+      paidAt: null,
+      endedAt: null,
+      scoreReport: null,
+      arrangement: 'unarranged' as const,
+      bookedVia: 'candidate' as const,
+      collectiveLocked: false,
+      orderNo: null,
+    })
+    // As text, "…+08:00" sorts after the UTC cut-off although the instant is a day and a minute old.
+    await upsertBookings(bench.store.db, [central('OLD-CN', new Date(now.getTime() - 24 * HOUR - 60_000)), central('NEW-CN', new Date(now.getTime() - HOUR))], now)
+
+    const report = await runBookingExpiry(benchContext(bench, deadTransport, 'token'))
+
+    expect(report.expiredBookings).toBe(2) // the seeded one and OLD-CN
+    const status = bench.store.sqlite.prepare(`select booking_id, status from bookings where booking_id like '%-CN' order by booking_id`).all()
+    expect(status).toEqual([
+      { booking_id: 'NEW-CN', status: 'unpaid' },
+      { booking_id: 'OLD-CN', status: 'expired' },
+    ])
   })
 })
