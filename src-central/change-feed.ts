@@ -4,7 +4,7 @@
  * now (state, not delta), scoped to the device's schools, allotments to their own device only.
  */
 import type { Database } from 'better-sqlite3'
-import type { FeedChange } from '../src-shared/central/contract'
+import { FEED_CURSOR_PATTERN, type FeedChange } from '../src-shared/central/contract'
 import type { Registration } from '../src-shared/schemas'
 import type { AllotmentStore } from './allotment-store'
 import type { BookingStore } from './booking-store'
@@ -26,10 +26,15 @@ export interface FeedPage {
 }
 
 export interface ChangeFeed {
-  /** Entries with seq > after for the device, at most `limit`, oldest first. */
-  page(device: Device, after: number, limit: number): FeedPage
-  /** The feed's current position (the highest seq written, "0" when empty). */
+  /**
+   * Entries after the cursor (null: from the beginning) for the device, at most `limit`, oldest
+   * first; null when the cursor is not this feed's or the changes after it were pruned (410).
+   */
+  page(device: Device, after: string | null, limit: number): FeedPage | null
+  /** The feed's current position (the highest seq written). */
   cursor(): string
+  /** Retention: removes the changes written before `before`; returns how many. */
+  prune(before: Date): number
 }
 
 export function changeFeed(
@@ -43,6 +48,22 @@ export function changeFeed(
      ORDER BY seq LIMIT @limit`,
   )
   const maxSeq = db.prepare<[], number>(`SELECT COALESCE(MAX(seq), 0) FROM changes`).pluck()
+  const feedState = db.prepare<[], { epoch: string; prunedThrough: number }>(`SELECT epoch, pruned_through AS prunedThrough FROM feed_state`)
+  const lastBefore = db.prepare<[string], number | null>(`SELECT MAX(seq) FROM changes WHERE at < ?`).pluck()
+  const pruneThrough = db.prepare<[number]>(`DELETE FROM changes WHERE seq <= ?`)
+  const notePruned = db.prepare<[number]>(`UPDATE feed_state SET pruned_through = MAX(pruned_through, ?)`)
+  const epoch = (): string => feedState.get()!.epoch
+  const cursorAt = (seq: number): string => `${epoch()}.${seq}`
+
+  /** The seq a cursor stands at, or null when it is not one this feed can go on from. */
+  function seqOf(cursor: string | null): number | null {
+    if (cursor === null) return feedState.get()!.prunedThrough === 0 ? 0 : null
+    if (!FEED_CURSOR_PATTERN.test(cursor)) return null
+    const [cursorEpoch, seqText] = cursor.split('.') as [string, string]
+    const state = feedState.get()!
+    const seq = Number(seqText)
+    return cursorEpoch === state.epoch && seq >= state.prunedThrough ? seq : null
+  }
   const seats = db.prepare<[string], { seatsLeft: number; capacity: number }>(
     `SELECT seats_left AS seatsLeft, capacity FROM offerings WHERE id = ?`,
   )
@@ -57,7 +78,7 @@ export function changeFeed(
 
   /** The entity's state now; null when it no longer exists (never for the kinds that are kept). */
   function state(row: ChangeRow): FeedChange | null {
-    const base = { seq: String(row.seq), at: row.at }
+    const base = { seq: cursorAt(row.seq), at: row.at }
     const key = row.entityKey
     switch (row.kind) {
       case 'seats': {
@@ -90,7 +111,9 @@ export function changeFeed(
   }
 
   return {
-    page(device, after, limit) {
+    page(device, cursor, limit) {
+      const after = seqOf(cursor)
+      if (after === null) return null
       const found = rows.all({ after, limit: limit + 1, schools: device.schoolCodesJson, kioskId: device.kioskId })
       const served = found.slice(0, limit)
       const changes: FeedChange[] = []
@@ -99,8 +122,15 @@ export function changeFeed(
         if (change) changes.push(change)
       }
       const last = served.at(-1)
-      return { changes, nextAfter: String(last ? last.seq : after), hasMore: found.length > limit }
+      return { changes, nextAfter: cursorAt(last ? last.seq : after), hasMore: found.length > limit }
     },
-    cursor: () => String(maxSeq.get() ?? 0),
+    cursor: () => cursorAt(maxSeq.get() ?? 0),
+    prune: db.transaction((before: Date): number => {
+      const through = lastBefore.get(before.toISOString())
+      if (through === null || through === undefined) return 0
+      const removed = pruneThrough.run(through).changes
+      notePruned.run(through)
+      return removed
+    }),
   }
 }

@@ -407,10 +407,29 @@ const v4AllotmentsAndChangeFeed: SchemaMigration = {
   },
 }
 
+const v5FeedEpochAndRetention: SchemaMigration = {
+  version: 5,
+  name: 'change feed epoch and retention (S3)',
+  up: (db) => {
+    db.exec(`
+      -- S3: epoch names this database's feed (a recreated central gets another, so a kiosk's old
+      -- cursor is recognised as foreign); pruned_through is the last seq removed by retention.
+      CREATE TABLE feed_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        epoch TEXT NOT NULL CHECK (length(epoch) = 16),
+        pruned_through INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      INSERT INTO feed_state (id, epoch) VALUES (1, lower(hex(randomblob(8))));
+      CREATE INDEX changes_by_time ON changes (at);
+    `)
+  },
+}
+
 /** In order; the last version is the schema this build expects. */
 export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
   v1Initial,
   v2Bookings,
   v3WaitlistAndCet6Review,
   v4AllotmentsAndChangeFeed,
+  v5FeedEpochAndRetention,
 ]

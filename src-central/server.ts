@@ -54,7 +54,12 @@ export interface CentralServerOptions {
   sweepIntervalMs?: number
   /** close(): how long a request in flight may still finish before every connection is cut; default 1 s. */
   closeGraceMs?: number
+  /** S3: how long the change feed keeps a change (pruned on the sweep's timer); default 30 days. */
+  feedRetentionMs?: number
 }
+
+/** S3: a kiosk off the network longer than this starts again from a snapshot (410 FEED_RESET). */
+export const FEED_RETENTION_MS = 30 * 24 * 3_600_000
 
 export interface RunningCentral {
   /** e.g. 'http://127.0.0.1:43123' */
@@ -65,6 +70,8 @@ export interface RunningCentral {
   revokeDevice(kioskId: string): void
   /** B4/B6: runs the expiry sweep now with the injected clock (the timer runs it too). */
   sweepExpired: () => ReturnType<ExpirySweep>
+  /** S3: runs the feed's retention now with the injected clock (the timer runs it too); returns how many changes went. */
+  pruneFeed: () => number
   /**
    * Stops listening, closes idle keep-alive connections at once, cuts whatever is still open after
    * `closeGraceMs` (a polling kiosk, a connection that never sent a request), then closes the
@@ -164,11 +171,19 @@ export async function startCentralServer(options: CentralServerOptions): Promise
   const url = `http://${host}:${port}`
   if (publicUrl === '') publicUrl = url
   sweep(now())
-  const timer = startSweepTimer(sweep, now, options.sweepIntervalMs ?? 30_000)
+  const retentionMs = options.feedRetentionMs ?? FEED_RETENTION_MS
+  const pruneFeed = (at: Date): number => feed.prune(new Date(at.getTime() - retentionMs))
+  const sweepAndPrune: ExpirySweep = (at) => {
+    const swept = sweep(at)
+    pruneFeed(at)
+    return swept
+  }
+  const timer = startSweepTimer(sweepAndPrune, now, options.sweepIntervalMs ?? 30_000)
   return {
     url,
     port,
     sweepExpired: () => sweep(now()),
+    pruneFeed: () => pruneFeed(now()),
     issueDeviceToken: (kioskId, schoolCodes) => issueDeviceToken(db, kioskId, schoolCodes, now()),
     revokeDevice: (kioskId) => {
       revokeDevice(db, kioskId, now())

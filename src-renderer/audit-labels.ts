@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'registration.delete',
   'waitlist.promoted',
   'sync.acknowledge',
+  'sync.feed-reset',
   'day-report.export',
   'document.print',
 ] as const

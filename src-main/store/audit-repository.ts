@@ -32,6 +32,7 @@ export type AuditAction =
   | 'cet6.review'
   | 'offering.capacity'
   | 'sync.acknowledge'
+  | 'sync.feed-reset'
   | 'document.print'
   | 'day-report.export'
   | 'waitlist.promoted'

@@ -42,6 +42,8 @@ export const CENTRAL_ERROR_CODES = [
   'IDEMPOTENCY_MISMATCH',
   'NOT_ELIGIBLE',
   'INTERNAL',
+  // S3: 410, the changes after the cursor are no longer kept (retention) or the cursor is another database's.
+  'FEED_RESET',
   // B1–B7, R1, P1–P4: 409 or 422 as BOOKING_REFUSAL_STATUS says.
   ...BOOKING_REFUSAL_CODES,
 ] as const
@@ -88,12 +90,18 @@ export const ALLOTMENT_LEASE_MS = 2 * 60 * 60 * 1000
 export const ALLOTMENT_MAX_SEATS = 20
 
 /**
+ * S3: a feed position, `<epoch>.<seq>`: the epoch names the central database that wrote the feed
+ * (a recreated central has another), seq the last change read. Opaque to kiosks.
+ */
+export const FEED_CURSOR_PATTERN = /^[0-9a-f]{16}\.\d{1,15}$/
+/** seq: the entry's own feed position (a cursor: reading after it goes on with the next entry). */
+const feedBase = { seq: z.string().regex(FEED_CURSOR_PATTERN), at: isoTime }
+/**
  * S3: one entry of the change feed, for the device's schools, in the central's commit order.
  * Each entry carries the entity's state as it is when the feed is read (state, not delta), so
  * applying an entry twice, or an older entry after a newer one of the same entity, changes
  * nothing wrong: the kiosk upserts by id.
  */
-const feedBase = { seq: z.string().min(1), at: isoTime }
 export const feedChangeSchema = z.discriminatedUnion('kind', [
   z.object({ ...feedBase, kind: z.literal('seats'), offeringId: z.string().min(1), seatsLeft: z.number().int().nonnegative(), capacity: z.number().int().nonnegative() }),
   z.object({ ...feedBase, kind: z.literal('booking'), booking: bookingSchema }),
@@ -108,8 +116,11 @@ export const feedChangeSchema = z.discriminatedUnion('kind', [
 ])
 export type FeedChange = z.infer<typeof feedChangeSchema>
 export const changesQuerySchema = z.object({
-  /** Omitted: from the beginning. */
-  after: z.string().regex(/^\d+$/).optional(),
+  /**
+   * Omitted: from the beginning. A cursor that is not this database's (another epoch, or an older
+   * form), or older than the feed's retention, is answered 410 FEED_RESET: start again from a snapshot.
+   */
+  after: z.string().regex(/^(?:[0-9a-f]{16}\.)?\d{1,15}$/).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 })
 
@@ -142,7 +153,7 @@ export const endpoints = {
       offerings: z.array(offeringSchema),
       announcements: z.array(announcementSchema),
       /** S3: the change feed's position as of this snapshot: pull /v1/changes after it. */
-      feedCursor: z.string(),
+      feedCursor: z.string().regex(FEED_CURSOR_PATTERN),
     }),
     mutating: false,
   }),
@@ -349,7 +360,7 @@ export const endpoints = {
     mutating: false,
   }),
 
-  /** S3: the change feed after a cursor: GET /v1/changes?after=…&limit=… */
+  /** S3: the change feed after a cursor: GET /v1/changes?after=…&limit=… (410 FEED_RESET: see changesQuerySchema). */
   listChanges: endpoint({
     method: 'GET',
     path: '/v1/changes',

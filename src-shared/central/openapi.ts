@@ -57,7 +57,8 @@ const SUMMARIES: Record<EndpointName, string> = {
   submitCet6Review: 'E5: submits the one CET6 qualification review with a CET4 准考证号.',
   listWaitlistCounts: 'W2 (staff): waiting entries per offering of the device schools.',
   getCet6Review: 'E5: the candidate review (or null) and eligible subjects.',
-  listChanges: 'S3: the change feed after a cursor: entries carry each entity current state, scoped to the device (allotments: own only).',
+  listChanges:
+    'S3: the change feed after a cursor (`<epoch>.<seq>`): entries carry each entity current state, scoped to the device (allotments: own only). 410 FEED_RESET: the cursor is another database\'s or older than the retention (30 days): start again from GET /v1/catalog.',
   requestAllotment: 'S4: grants or tops up this device held seats on an offering (none while entries wait, W2) and extends the lease.',
   returnAllotment: 'S4: gives the seats still held back to the offering (waiting entries first). Returning twice is a no-op.',
   listAllotments: 'S4: this device active allotments.',
@@ -165,7 +166,7 @@ export function buildOpenApiDocument(): Json {
             : {}),
           content: { 'application/json': { schema: ref(`${upperFirst(name)}Response`) } },
         },
-        '4XX': errorResponse('Refused, nothing changed: 400 BAD_REQUEST, 401 UNAUTHORIZED, 404 NOT_FOUND, 409/422 with a rule code.'),
+        '4XX': errorResponse('Refused, nothing changed: 400 BAD_REQUEST, 401 UNAUTHORIZED, 404 NOT_FOUND, 409/422 with a rule code, 410 FEED_RESET (the change feed only).'),
         '5XX': errorResponse('500 INTERNAL: retry later with the same Idempotency-Key.'),
       },
     }

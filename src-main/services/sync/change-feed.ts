@@ -6,15 +6,18 @@
  * does not overwrite them. A successful pull is the last successful sync (S5).
  */
 import type { FeedChange } from '../../../src-shared/central/contract'
-import type { CentralResult } from '../../central/central-failure'
+import type { CentralFailure, CentralResult } from '../../central/central-failure'
+import { appendAudit } from '../../store/audit-repository'
+import { upsertOfferings } from '../../store/catalog-repository'
 import { upsertAllotments } from '../../store/allotment-repository'
-import { findBooking, hasPendingBookingFor, upsertBookings } from '../../store/booking-repository'
+import { findBooking, hasPendingBookingFor, listCandidatesHoldingBookings, upsertBookings } from '../../store/booking-repository'
 import { getMeta, META_KEYS, setMeta } from '../../store/meta-repository'
 import { upsertOrders } from '../../store/order-repository'
 import { listPendingForCandidate } from '../../store/outbox-repository'
 import { saveRegistration } from '../../store/registration-repository'
 import { setEligibleSubjectCodes } from '../../store/roster-repository'
 import type { KioskDb } from '../../store/schema'
+import { refreshCandidateBookings } from '../booking/booking-sync'
 import { removeLocalRegistration } from '../booking/registration-deletion'
 import type { ServiceContext } from '../service-context'
 import { noteWaitlistEntries } from '../waitlist/waitlist-promotions'
@@ -78,12 +81,39 @@ export async function applyFeedPage(db: KioskDb, changes: readonly FeedChange[],
   })
 }
 
+/**
+ * S3: the central cannot go on from this kiosk's cursor (410 FEED_RESET: the kiosk was away
+ * longer than the feed keeps changes, or the central's database was recreated). Start again from
+ * a snapshot: the catalog's seats and its cursor together, then what the central holds now for
+ * every candidate with an active booking here (anyone else is asked at their next visit, as
+ * always). Allotments are the keeper's, which asks for them on its own round.
+ */
+async function restartFeed(ctx: ServiceContext): Promise<CentralResult<FeedReport>> {
+  const catalog = await ctx.central.getCatalog()
+  if (!catalog.ok) return catalog
+  const at = ctx.clock()
+  await ctx.db.transaction().execute(async (trx) => {
+    await upsertOfferings(trx, catalog.value.offerings, at)
+    await setMeta(trx, META_KEYS.feedCursor, catalog.value.feedCursor)
+    await appendAudit(trx, { at, operatorId: null, candidateId: null, action: 'sync.feed-reset', outcome: 'ok', detail: `feed restarted at ${catalog.value.feedCursor}` })
+  })
+  ctx.logger.warn(`change feed restarted from a snapshot at ${catalog.value.feedCursor}`)
+  const candidates = await listCandidatesHoldingBookings(ctx.db)
+  for (const candidateId of candidates) {
+    const refreshed = await refreshCandidateBookings(ctx, candidateId)
+    if (!refreshed.ok && refreshed.failure.kind === 'retryable') return refreshed
+  }
+  return { ok: true, value: { applied: 0, complete: false } }
+}
+
+const isFeedReset = (failure: CentralFailure) => failure.kind === 'final' && failure.code === 'FEED_RESET'
+
 export async function pullChangeFeed(ctx: ServiceContext): Promise<CentralResult<FeedReport>> {
   let applied = 0
   for (let page = 0; page < MAX_PAGES_PER_PULL; page++) {
     const after = await getMeta(ctx.db, META_KEYS.feedCursor)
     const answer = await ctx.central.listChanges(after, FEED_PAGE_SIZE)
-    if (!answer.ok) return answer
+    if (!answer.ok) return isFeedReset(answer.failure) ? restartFeed(ctx) : answer
     const { changes, nextAfter, hasMore } = answer.value
     await applyFeedPage(ctx.db, changes, nextAfter, ctx.clock())
     applied += changes.length

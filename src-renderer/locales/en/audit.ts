@@ -63,6 +63,7 @@ export default {
     },
     sync: {
       acknowledge: 'Sync problem acknowledged',
+      'feed-reset': 'Sync position lost, synced again',
     },
     'day-report': {
       export: 'Day report exported',

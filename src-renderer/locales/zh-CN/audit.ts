@@ -61,6 +61,7 @@ export default {
     },
     sync: {
       acknowledge: '确认同步异常',
+      'feed-reset': '同步位置失效，重新同步',
     },
     'day-report': {
       export: '导出日报表',

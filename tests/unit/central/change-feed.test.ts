@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { FeedChange } from '../../../src-shared/central/contract'
+import { FEED_CURSOR_PATTERN, type FeedChange } from '../../../src-shared/central/contract'
 import { allot, feed, feedCursor } from './allotment-harness'
 import { at, book, bookCall, chooseReport, confirm, HOUR, key, LAN, order, pay, WANG } from './booking-harness'
 import { call, expectAnswer, expectError, startHarness, T0, type Harness } from './central-harness'
@@ -12,7 +12,9 @@ import { cancelWaitCall, CHEN, EN4_FULL, LANG, raise, reviewCall, wait, XU } fro
 type Kind = FeedChange['kind']
 const ofKind = <K extends Kind>(changes: FeedChange[], kind: K) =>
   changes.filter((c): c is Extract<FeedChange, { kind: K }> => c.kind === kind)
-const seqs = (changes: FeedChange[]) => changes.map((c) => Number(c.seq))
+/** The seq part of a feed position (`<epoch>.<seq>`). */
+const seqOf = (cursor: string): number => Number(cursor.split('.')[1])
+const seqs = (changes: FeedChange[]) => changes.map((c) => seqOf(c.seq))
 
 describe('central change feed (S3)', () => {
   let h: Harness
@@ -26,13 +28,13 @@ describe('central change feed (S3)', () => {
   it('S3: entries come in commit order after the catalog cursor; reading again gives the same; nextAfter moves on', async () => {
     h = await startHarness()
     const cursor = await feedCursor(h)
-    expect(cursor).toMatch(/^\d+$/)
+    expect(cursor).toMatch(FEED_CURSOR_PATTERN)
     await confirm(h, LAN)
     const booking = await book(h, LAN, '120010-1')
 
     const first = await feed(h, { after: cursor })
     expect(seqs(first.changes)).toEqual([...seqs(first.changes)].sort((a, b) => a - b))
-    expect(Math.min(...seqs(first.changes))).toBeGreaterThan(Number(cursor))
+    expect(Math.min(...seqs(first.changes))).toBeGreaterThan(seqOf(cursor))
     expect(first.changes.map((c) => c.kind)).toEqual(expect.arrayContaining(['registration', 'booking', 'seats']))
     expect(ofKind(first.changes, 'booking')[0]?.booking).toMatchObject({ id: booking.id, status: 'unpaid' })
     expect(ofKind(first.changes, 'seats')).toContainEqual(expect.objectContaining({ offeringId: '120010-1', seatsLeft: 299, capacity: 300 }))
@@ -206,5 +208,35 @@ describe('central change feed (S3)', () => {
     expectError(await call(h, '/v1/changes?limit=0'), 400, 'BAD_REQUEST')
     expectError(await call(h, '/v1/changes?limit=1001'), 400, 'BAD_REQUEST')
     expectError(await call(h, '/v1/changes', { token: null }), 401, 'UNAUTHORIZED')
+  })
+
+  it('S3: a cursor the central cannot go on from (another database, the older bare form) is 410 FEED_RESET', async () => {
+    h = await startHarness()
+    const cursor = await feedCursor(h)
+    const [epoch, seq] = cursor.split('.') as [string, string]
+    const otherEpoch = epoch.replace(/^./, (c) => (c === '0' ? '1' : '0'))
+    expectError(await call(h, `/v1/changes?after=${otherEpoch}.${seq}`), 410, 'FEED_RESET')
+    expectError(await call(h, `/v1/changes?after=${seq}`), 410, 'FEED_RESET')
+    expect(expectAnswer(await call(h, `/v1/changes?after=${cursor}`), 'listChanges').changes).toEqual([])
+  })
+
+  it('S3: retention prunes old changes; a cursor from before them is 410, the catalog cursor goes on', async () => {
+    h = await startHarness({ feedRetentionMs: 2 * HOUR })
+    const before = await feedCursor(h)
+    await confirm(h, LAN)
+    await book(h, LAN, '120010-1')
+    const afterBooking = await feedCursor(h)
+    expect(h.central.pruneFeed()).toBe(0) // nothing is two hours old yet
+
+    at(h, 3 * HOUR)
+    await book(h, LAN, '120010-2') // written three hours later: kept
+    expect(h.central.pruneFeed()).toBeGreaterThan(0)
+
+    expectError(await call(h, `/v1/changes?after=${before}`), 410, 'FEED_RESET')
+    expectError(await call(h, '/v1/changes'), 410, 'FEED_RESET') // "from the beginning" is gone too
+    const kept = expectAnswer(await call(h, `/v1/changes?after=${afterBooking}`), 'listChanges')
+    expect(kept.changes.some((c) => c.kind === 'booking' && c.booking.offeringId === '120010-2')).toBe(true)
+    const now = await feedCursor(h)
+    expect(expectAnswer(await call(h, `/v1/changes?after=${now}`), 'listChanges')).toMatchObject({ changes: [], nextAfter: now })
   })
 })

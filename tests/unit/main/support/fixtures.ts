@@ -107,5 +107,5 @@ export const CATALOG = {
   offerings: OFFERINGS,
   announcements: ANNOUNCEMENTS,
   // S3: the change feed's position as of this snapshot.
-  feedCursor: '0',
+  feedCursor: '0000000000000000.0',
 }

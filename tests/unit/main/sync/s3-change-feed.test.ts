@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { keepAllotments } from '../../../../src-main/services/sync/allotment-keeper'
 import { pullChangeFeed } from '../../../../src-main/services/sync/change-feed'
-import { confirmedVisit, createBookingWorld, OFFERING, value, WANG, type BookingWorld } from '../booking/booking-harness'
+import { confirmedVisit, createBookingWorld, info, OFFERING, value, WANG, type BookingWorld } from '../booking/booking-harness'
 import type { TestKiosk } from '../support/test-kiosk'
 import { sqlAll, sqlGet } from './sync-harness'
 
@@ -50,5 +50,38 @@ describe('S3: the change feed, pulled by cursor and applied idempotently', () =>
     kiosk.store.sqlite.prepare(`UPDATE meta SET value = ? WHERE key = 'feed_cursor'`).run(startCursor)
     expect((await pullChangeFeed(kiosk.ctx)).ok).toBe(true)
     expect(snapshot(kiosk)).toEqual(once)
+  })
+
+  it('S3: a cursor the central cannot go on from (a recreated central, or older than its retention) restarts the feed from a snapshot, audited', async () => {
+    const kiosk = await world.kiosk('k-reset')
+    const visitId = await confirmedVisit(kiosk, WANG)
+    value(await kiosk.dispatch('bookOfferings', { visitId, offeringIds: ['120011-1'] }))
+    const [bookingId] = sqlAll(kiosk, `SELECT booking_id FROM bookings`).map((r) => (r as { booking_id: string }).booking_id)
+
+    // While this kiosk is away, another cancels the booking and seats change; this kiosk's
+    // cursor is one the central does not know (as after the central's database was recreated).
+    const other = await world.kiosk('k-other')
+    const otherVisit = await confirmedVisit(other, WANG)
+    await info(other, otherVisit) // the visit's first read asks the central for the candidate's bookings
+    value(await other.dispatch('cancelBooking', { visitId: otherVisit, bookingId: bookingId! }))
+    world.setSeatsLeft(OFFERING.en4At120010, 7)
+    kiosk.store.sqlite.prepare(`UPDATE meta SET value = ? WHERE key = 'feed_cursor'`).run('0123456789abcdef.3')
+
+    world.clock.advance(1000)
+    expect(await pullChangeFeed(kiosk.ctx)).toMatchObject({ ok: true })
+
+    const catalog = await kiosk.ctx.central.getCatalog()
+    if (!catalog.ok) throw new Error('the central answered no catalog')
+    const catalogCursor = catalog.value.feedCursor
+    expect(sqlGet<{ value: string }>(kiosk, `SELECT value FROM meta WHERE key = 'feed_cursor'`).value).toBe(catalogCursor)
+    expect(sqlGet<{ seats: number }>(kiosk, 'SELECT seats_left AS seats FROM offerings WHERE id = ?', OFFERING.en4At120010).seats).toBe(7)
+    expect(sqlAll(kiosk, 'SELECT booking_id, status FROM bookings')).toEqual([{ booking_id: bookingId, status: 'cancelled' }])
+    expect(sqlAll(kiosk, `SELECT action, outcome FROM audit_log WHERE action = 'sync.feed-reset'`)).toEqual([{ action: 'sync.feed-reset', outcome: 'ok' }])
+
+    // From there on the feed goes on as usual, and no second restart happens.
+    world.setSeatsLeft(OFFERING.en4At120010, 5)
+    expect(await pullChangeFeed(kiosk.ctx)).toMatchObject({ ok: true, value: { complete: true } })
+    expect(sqlGet<{ seats: number }>(kiosk, 'SELECT seats_left AS seats FROM offerings WHERE id = ?', OFFERING.en4At120010).seats).toBe(5)
+    expect(sqlAll(kiosk, `SELECT count(*) AS n FROM audit_log WHERE action = 'sync.feed-reset'`)).toEqual([{ n: 1 }])
   })
 })
