@@ -14,7 +14,7 @@ import type { RegistrationInfo } from '../../../../src-shared/ipc/contract'
 import type { SyncIssue } from '../../../../src-shared/ipc/sync-views'
 import { confirmedVisit, createBookingWorld, LAN, OFFERING, value, WANG, type BookingWorld } from '../booking/booking-harness'
 import type { TestKiosk } from '../support/test-kiosk'
-import { createLink, sqlAll, type Link } from './sync-harness'
+import { createLink, type Link, losingFirstAnswer, sqlAll } from './sync-harness'
 
 const EN4 = OFFERING.en4At120010
 /** 英语四级笔试 at WANG's campus. */
@@ -92,15 +92,7 @@ describe('S1/S2/S4/S6: the outbox in batches', () => {
   })
 
   it('S2: the central commits a batch and its answer is lost (the kiosk crashes before applying): sent again, every change is applied exactly once', async () => {
-    let loseAnswer = true
-    const lossy = (base: CentralTransport): CentralTransport => async (request) => {
-      const response = await link.wrap(base)(request)
-      if (request.path === '/v1/batch' && loseAnswer) {
-        loseAnswer = false
-        throw new TypeError('fetch failed') // the central committed; the answer never came back
-      }
-      return response
-    }
+    const lossy = losingFirstAnswer(link, '/v1/batch')
     const { kiosk, visit } = await offlineKiosk('k-lost', lossy)
     await bookBoth(kiosk, visit)
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCentralClient } from '../../../../src-main/central/central-client'
-import { createFetchTransport, type CentralTransport } from '../../../../src-main/central/central-transport'
+import { createFetchTransport } from '../../../../src-main/central/central-transport'
 import type { ServiceContext } from '../../../../src-main/services/service-context'
 import { keepAllotments } from '../../../../src-main/services/sync/allotment-keeper'
 import { backoffDelayMs } from '../../../../src-main/services/sync/backoff'
@@ -10,7 +10,7 @@ import type { DeskStatus, RegistrationInfo } from '../../../../src-shared/ipc/co
 import type { SyncIssue } from '../../../../src-shared/ipc/sync-views'
 import { confirmedVisit, createBookingWorld, LAN, OFFERING, value, type BookingWorld } from '../booking/booking-harness'
 import type { TestKiosk } from '../support/test-kiosk'
-import { createLink, sqlAll, sqlGet, type Link } from './sync-harness'
+import { createLink, type Link, losingFirstAnswer, sqlAll, sqlGet } from './sync-harness'
 
 const EN4 = OFFERING.en4At120010
 
@@ -138,15 +138,7 @@ describe('S1/S2/S6: the outbox delivers each change once, in order, and never dr
   })
 
   it('S2: after a restart a change whose answer was lost is sent again under the same key; the central holds one booking', async () => {
-    let loseAnswer = true
-    const lossy = (base: CentralTransport): CentralTransport => async (request) => {
-      const response = await link.wrap(base)(request)
-      if (request.path === '/v1/bookings' && loseAnswer) {
-        loseAnswer = false
-        throw new TypeError('fetch failed') // the central committed; the answer never came back
-      }
-      return response
-    }
+    const lossy = losingFirstAnswer(link, '/v1/bookings')
     const kiosk = await world.kiosk('k-restart', lossy)
     const visitId = await confirmedVisit(kiosk, LAN)
     expect(await kiosk.dispatch('bookOfferings', { visitId, offeringIds: [EN4] })).toMatchObject({ ok: false, error: { code: 'SYNC_PENDING' } })

@@ -44,6 +44,22 @@ export function createLink(): Link {
   return link
 }
 
+/**
+ * S2: the link, with the first answer to `path` lost after the central committed it (the kiosk
+ * never hears it, as when the kiosk crashes or the connection drops before the answer arrives).
+ */
+export function losingFirstAnswer(link: Link, path: string): (base: CentralTransport) => CentralTransport {
+  let lose = true
+  return (base) => async (request) => {
+    const response = await link.wrap(base)(request)
+    if (request.path === path && lose) {
+      lose = false
+      throw new TypeError('fetch failed')
+    }
+    return response
+  }
+}
+
 export function sqlAll(kiosk: TestKiosk, sql: string, ...params: unknown[]): unknown[] {
   return kiosk.store.sqlite.prepare(sql).all(...params)
 }
