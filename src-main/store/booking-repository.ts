@@ -262,13 +262,25 @@ export interface RegistrationHolding {
 }
 
 /**
- * B6: local registrations that hold no active booking, with when their last booking went, in one
- * query. Only those confirmed, and last released, no later than `quietSince` (an ISO instant)
- * are listed: the caller passes a little after the grace cut-off and decides with the rule.
+ * B6: of the next `limit` local registrations by candidate id after `after`, those that hold no
+ * active booking, with when their last booking went. Only those confirmed, and last released, no
+ * later than `quietSince` (an ISO instant) are listed: the caller passes a little after the grace
+ * cut-off and decides with the rule. `next` is where the following page starts (null: no more).
  */
-export async function listRegistrationsHoldingNothing(db: KioskDb, quietSince: string): Promise<RegistrationHolding[]> {
+export async function listRegistrationsHoldingNothing(
+  db: KioskDb,
+  quietSince: string,
+  page: { readonly after: string | null; readonly limit: number },
+): Promise<{ holdings: RegistrationHolding[]; next: string | null }> {
+  const ids = db
+    .selectFrom('registrations')
+    .select(['candidate_id', 'confirmed_at'])
+    .where('candidate_id', '>', page.after ?? '')
+    .orderBy('candidate_id')
+    .limit(page.limit)
+  const last = await db.selectFrom(ids.as('p')).select((eb) => [eb.fn.max('p.candidate_id').as('last'), eb.fn.countAll<number>().as('n')]).executeTakeFirst()
   const rows = await db
-    .selectFrom('registrations as r')
+    .selectFrom(ids.as('r'))
     .select((eb) => [
       'r.candidate_id',
       'r.confirmed_at',
@@ -288,7 +300,10 @@ export async function listRegistrationsHoldingNothing(db: KioskDb, quietSince: s
       ),
     )
     .execute()
-  return rows.map((r) => ({ candidateId: r.candidate_id, confirmedAt: r.confirmed_at, lastReleasedAt: (r.last_released_at as string | null) ?? null }))
+  return {
+    holdings: rows.map((r) => ({ candidateId: r.candidate_id, confirmedAt: r.confirmed_at, lastReleasedAt: (r.last_released_at as string | null) ?? null })),
+    next: Number(last?.n ?? 0) < page.limit ? null : ((last?.last as string | null | undefined) ?? null),
+  }
 }
 
 /** Candidates with any row, for B6 checks. */

@@ -38,6 +38,8 @@ const EXPIRY_CHUNK = { first: 2_000, min: 500, max: 20_000 }
  */
 const CHUNK_TARGET_MS = 40
 const CANDIDATE_PAGE = 500
+/** B6 looks at this many registrations at a time, giving the loop back between pages (~10 ms each at 100,000). */
+const B6_PAGE = 20_000
 /** B6's cut-off is compared as ISO text first (a pre-filter only: the rule decides after). */
 const B6_PREFILTER_SLACK_MS = 60_000
 
@@ -96,15 +98,24 @@ async function deleteEmptyRegistrations(ctx: ServiceContext): Promise<number> {
   const now = ctx.clock()
   const quietSince = new Date(now.getTime() - REGISTRATION_GRACE_MS + B6_PREFILTER_SLACK_MS).toISOString()
   let deleted = 0
-  for (const r of await listRegistrationsHoldingNothing(ctx.db, quietSince)) {
-    const holdings = { confirmedAt: r.confirmedAt, lastReleasedAt: r.lastReleasedAt, holdsSomething: false }
-    if (!isRegistrationDue(holdings, now)) continue
-    await ctx.db.transaction().execute(async (trx) => {
-      await removeLocalRegistration(trx, r.candidateId)
-      await appendAudit(trx, { at: now, operatorId: null, candidateId: r.candidateId, action: 'registration.delete', outcome: 'ok', detail: 'B6: nothing booked' })
+  let after: string | null = null
+  do {
+    const page: Awaited<ReturnType<typeof listRegistrationsHoldingNothing>> = await listRegistrationsHoldingNothing(ctx.db, quietSince, {
+      after,
+      limit: B6_PAGE,
     })
-    deleted++
-  }
+    for (const r of page.holdings) {
+      const holdings = { confirmedAt: r.confirmedAt, lastReleasedAt: r.lastReleasedAt, holdsSomething: false }
+      if (!isRegistrationDue(holdings, now)) continue
+      await ctx.db.transaction().execute(async (trx) => {
+        await removeLocalRegistration(trx, r.candidateId)
+        await appendAudit(trx, { at: now, operatorId: null, candidateId: r.candidateId, action: 'registration.delete', outcome: 'ok', detail: 'B6: nothing booked' })
+      })
+      deleted++
+    }
+    after = page.next
+    if (after !== null) await yieldToEventLoop()
+  } while (after !== null)
   return deleted
 }
 

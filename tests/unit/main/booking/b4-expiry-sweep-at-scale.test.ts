@@ -13,7 +13,7 @@ import { BENCH_OFFERING_ID } from '../../../../src-main/bench/bench-catalog'
 import { openBenchStore, type BenchStore } from '../../../../src-main/bench/bench-store'
 import { seedUnpaidBookings } from '../../../../src-main/bench/expiry-bench'
 import { runBookingExpiry } from '../../../../src-main/services/booking/booking-expiry'
-import { upsertBookings } from '../../../../src-main/store/booking-repository'
+import { listRegistrationsHoldingNothing, upsertBookings } from '../../../../src-main/store/booking-repository'
 
 const DUE = 4_500
 const HOUR = 3_600_000
@@ -107,5 +107,25 @@ describe('B4: the expiry sweep over thousands of due bookings', () => {
       { booking_id: 'NEW-CN', status: 'unpaid' },
       { booking_id: 'OLD-CN', status: 'expired' },
     ])
+  })
+
+  it('B6: registrations are looked at a page at a time; every page together lists each one holding nothing once', async () => {
+    const now = new Date()
+    seedUnpaidBookings(bench, 5, now)
+    const longAgo = new Date(now.getTime() - 48 * HOUR).toISOString()
+    // Four candidates' bookings went two days ago; the third candidate's booking is still unpaid.
+    bench.store.sqlite.prepare(`update bookings set status = 'expired', ended_at = ? where booking_id <> 'BX0000000002'`).run(longAgo)
+    const quietSince = new Date(now.getTime() - 24 * HOUR).toISOString()
+
+    const pages: string[][] = []
+    let after: string | null = null
+    do {
+      const page: Awaited<ReturnType<typeof listRegistrationsHoldingNothing>> = await listRegistrationsHoldingNothing(bench.store.db, quietSince, { after, limit: 2 })
+      pages.push(page.holdings.map((h) => h.candidateId))
+      after = page.next
+    } while (after !== null)
+
+    const ids = bench.store.sqlite.prepare('select candidate_id from registrations order by candidate_id').pluck().all() as string[]
+    expect(pages).toEqual([[ids[0], ids[1]], [ids[3]], [ids[4]]])
   })
 })
