@@ -7,6 +7,9 @@ import type { BenchStore } from './bench-store'
 export const BENCH_OFFERING_ID = '120010-1'
 export const BENCH_EXAM_SESSION_ID = 'bench-session'
 
+/** The one offering seedBenchCatalog writes, as a booking needs it. */
+export const BENCH_OFFERING = { id: BENCH_OFFERING_ID, subjectCode: '1', schoolCode: '12001', campusCode: '120010', feeCents: 10 } as const
+
 export function seedBenchCatalog(bench: BenchStore, capacity: number, now: Date): void {
   const db = bench.store.sqlite
   const at = now.toISOString()
@@ -25,7 +28,7 @@ export function seedBenchCatalog(bench: BenchStore, capacity: number, now: Date)
     db.prepare(`insert into campuses (code, school_code, name, updated_at) values ('120010', '12001', '南开大学', ?)`).run(at)
     db.prepare(
       `insert into offerings (id, subject_code, school_code, campus_code, fee_cents, capacity, seats_left, registration_start, registration_end, updated_at)
-       values (?, '1', '12001', '120010', 10, ?, 0, ?, ?, ?)`,
-    ).run(BENCH_OFFERING_ID, capacity, start, end, at)
+       values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+    ).run(BENCH_OFFERING.id, BENCH_OFFERING.subjectCode, BENCH_OFFERING.schoolCode, BENCH_OFFERING.campusCode, BENCH_OFFERING.feeCents, capacity, start, end, at)
   })()
 }

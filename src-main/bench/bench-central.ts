@@ -6,15 +6,14 @@
  * in-process when the bench runs from the unit tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { openCentralDatabase } from '../../src-central/database'
 import { seedDemoData } from '../../src-central/demo-data'
 import { issueDeviceToken } from '../../src-central/devices'
 import { startCentralServer } from '../../src-central/server'
 import { normaliseIdNumber } from '../../src-shared/domain/id-documents'
+import { childServer } from './child-server'
 import { syntheticCandidate } from './synthetic-roster'
 
 /** 英语四级笔试 at (120010)南开大学 in the demo data. */
@@ -83,21 +82,5 @@ export async function serveBenchCentral(seeded: SeededCentral, centralEntry: rea
   const child: ChildProcess = spawn(process.execPath, [...centralEntry, '--port', '0', '--data', seeded.dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  const lines = createInterface({ input: child.stdout! })
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bench: the central exited (${code}) before listening`)))
-    lines.on('line', (line) => {
-      const found = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)
-      if (found?.[1]) resolve(found[1])
-    })
-  })
-  return {
-    url,
-    async stop() {
-      if (child.exitCode !== null) return
-      const exited = once(child, 'exit')
-      child.kill('SIGTERM')
-      await exited
-    },
-  }
+  return childServer(child, /listening on (http:\/\/127\.0\.0\.1:\d+)/, 'central')
 }

@@ -3,10 +3,9 @@
  * its own body, run in a child process as the central is (or in-process for the unit tests).
  */
 import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createInterface } from 'node:readline'
+import { childServer } from './child-server'
 
 export interface EchoServer {
   readonly url: string
@@ -52,21 +51,5 @@ export async function startEchoServer(inProcess: boolean): Promise<EchoServer> {
     }
   }
   const child = spawn(process.execPath, ['-e', SOURCE], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const lines = createInterface({ input: child.stdout })
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bench: the echo server exited (${code})`)))
-    lines.on('line', (line) => {
-      const found = /echo on (http:\/\/127\.0\.0\.1:\d+)/.exec(line)
-      if (found?.[1]) resolve(found[1])
-    })
-  })
-  return {
-    url,
-    async stop() {
-      if (child.exitCode !== null) return
-      const exited = once(child, 'exit')
-      child.kill('SIGTERM')
-      await exited
-    },
-  }
+  return childServer(child, /echo on (http:\/\/127\.0\.0\.1:\d+)/, 'echo server')
 }

@@ -5,14 +5,13 @@
  * of the same three rows in one transaction per booking, on an identical store.
  */
 import { randomUUID } from 'node:crypto'
-import { expiresAt } from '../../src-shared/domain/booking-rules'
 import type { Booking } from '../../src-shared/schemas'
+import { provisionalBooking } from '../services/booking/booking-actions'
 import { createOperator } from '../services/operator-accounts'
 import { recordChange } from '../services/sync/desk-change'
-import { LOCAL_BOOKING_PREFIX } from '../services/sync/outbox-payload'
 import { insertProvisionalBookings } from '../store/booking-repository'
 import { benchContext, deadTransport } from './bench-kiosk'
-import { BENCH_OFFERING_ID, seedBenchCatalog } from './bench-catalog'
+import { BENCH_OFFERING, seedBenchCatalog } from './bench-catalog'
 import type { BenchStore } from './bench-store'
 import { perSecond } from './bench-stats'
 
@@ -23,26 +22,7 @@ export interface LocalCommitFigures {
 }
 
 function provisional(i: number, at: Date): Booking {
-  const createdAt = at.toISOString()
-  return {
-    id: `${LOCAL_BOOKING_PREFIX}${randomUUID()}`,
-    candidateId: `B${String(i).padStart(8, '0')}`,
-    offeringId: BENCH_OFFERING_ID,
-    subjectCode: '1',
-    schoolCode: '12001',
-    campusCode: '120010',
-    feeCents: 10,
-    status: 'unpaid',
-    createdAt,
-    expiresAt: expiresAt(createdAt),
-    paidAt: null,
-    endedAt: null,
-    scoreReport: null,
-    arrangement: 'unarranged',
-    bookedVia: 'candidate',
-    collectiveLocked: false,
-    orderNo: null,
-  }
+  return provisionalBooking(BENCH_OFFERING, `B${String(i).padStart(8, '0')}`, at)
 }
 
 /** `kiosk` and `floor` are fresh bench stores. */

@@ -27,7 +27,12 @@ export const BOOKING_GONE_MESSAGE = '该报考科目已被取消或已超时删�
 
 export const NO_OFFLINE_SEATS_MESSAGE = '当前与报名中心的连接已中断，本机没有该科目的预留名额，请在连接恢复后再报考。'
 
-function provisionalBooking(offering: Offering, candidateId: string, at: Date): Booking {
+/** S4: the booking written locally before the central has it (a `local-…` id, unpaid, due in 24 h). */
+export function provisionalBooking(
+  offering: Pick<Offering, 'id' | 'subjectCode' | 'schoolCode' | 'campusCode' | 'feeCents'>,
+  candidateId: string,
+  at: Date,
+): Booking {
   const createdAt = at.toISOString()
   return {
     id: `${LOCAL_BOOKING_PREFIX}${randomUUID()}`,
