@@ -267,11 +267,16 @@ export interface RegistrationHolding {
  * later than `quietSince` (an ISO instant) are listed: the caller passes a little after the grace
  * cut-off and decides with the rule. `next` is where the following page starts (null: no more).
  */
+export interface RegistrationPage {
+  readonly holdings: RegistrationHolding[]
+  readonly next: string | null
+}
+
 export async function listRegistrationsHoldingNothing(
   db: KioskDb,
   quietSince: string,
   page: { readonly after: string | null; readonly limit: number },
-): Promise<{ holdings: RegistrationHolding[]; next: string | null }> {
+): Promise<RegistrationPage> {
   const ids = db
     .selectFrom('registrations')
     .select(['candidate_id', 'confirmed_at'])

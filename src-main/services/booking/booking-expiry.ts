@@ -14,6 +14,7 @@ import {
   listCandidatesWithDueUnpaid,
   listDueUnpaidChunk,
   listRegistrationsHoldingNothing,
+  type RegistrationPage,
 } from '../../store/booking-repository'
 import type { ServiceContext } from '../service-context'
 import { refreshCandidateBookings } from './booking-sync'
@@ -100,10 +101,7 @@ async function deleteEmptyRegistrations(ctx: ServiceContext): Promise<number> {
   let deleted = 0
   let after: string | null = null
   do {
-    const page: Awaited<ReturnType<typeof listRegistrationsHoldingNothing>> = await listRegistrationsHoldingNothing(ctx.db, quietSince, {
-      after,
-      limit: B6_PAGE,
-    })
+    const page: RegistrationPage = await listRegistrationsHoldingNothing(ctx.db, quietSince, { after, limit: B6_PAGE })
     for (const r of page.holdings) {
       const holdings = { confirmedAt: r.confirmedAt, lastReleasedAt: r.lastReleasedAt, holdsSomething: false }
       if (!isRegistrationDue(holdings, now)) continue

@@ -13,7 +13,7 @@ import { BENCH_OFFERING_ID } from '../../../../src-main/bench/bench-catalog'
 import { openBenchStore, type BenchStore } from '../../../../src-main/bench/bench-store'
 import { seedUnpaidBookings } from '../../../../src-main/bench/expiry-bench'
 import { runBookingExpiry } from '../../../../src-main/services/booking/booking-expiry'
-import { listRegistrationsHoldingNothing, upsertBookings } from '../../../../src-main/store/booking-repository'
+import { listRegistrationsHoldingNothing, upsertBookings, type RegistrationPage } from '../../../../src-main/store/booking-repository'
 
 const DUE = 4_500
 const HOUR = 3_600_000
@@ -120,7 +120,7 @@ describe('B4: the expiry sweep over thousands of due bookings', () => {
     const pages: string[][] = []
     let after: string | null = null
     do {
-      const page: Awaited<ReturnType<typeof listRegistrationsHoldingNothing>> = await listRegistrationsHoldingNothing(bench.store.db, quietSince, { after, limit: 2 })
+      const page: RegistrationPage = await listRegistrationsHoldingNothing(bench.store.db, quietSince, { after, limit: 2 })
       pages.push(page.holdings.map((h) => h.candidateId))
       after = page.next
     } while (after !== null)
