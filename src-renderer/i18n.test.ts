@@ -7,8 +7,8 @@
 import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { api } from './api'
-import { currentLocale, errorText, LOCALE_STORAGE_KEY, setLocale } from './i18n'
-import { enumLabel, subjectName, subjectNameText } from './labels'
+import { currentLocale, LOCALE_STORAGE_KEY, setLocale } from './i18n'
+import { enumLabel, errorText, subjectName, subjectNameText } from './labels'
 import { useVisitStore } from './stores/visit'
 import { deskStatus, fail, ok, VISIT_ID } from './testing/fixtures'
 import { flush, mountScreen } from './testing/mount-screen'
@@ -78,6 +78,14 @@ describe('English locale (issue #9)', () => {
     expect(currentLocale()).toBe('en')
     expect(errorText(refusal)).toBe('No seats are left at this campus.')
     expect(errorText({ code: 'SOMETHING_NEW', message: '新的拒绝原因。' })).toBe('新的拒绝原因。')
+  })
+
+  it('i18n: B3 a refusal that carries its rule’s reason is that reason in English, with its subjects named', async () => {
+    const refusal = { code: 'LEVEL_TAKEN', message: '已报考英语四级笔试，同一级别只能报考一个笔试科目。', reason: { code: 'levelBooked', other: '1' } } as const
+    expect(errorText(refusal)).toBe(refusal.message)
+    await setLocale('en')
+    expect(errorText(refusal)).toBe('CET-4 written is booked: one written subject per level.')
+    expect(errorText({ code: refusal.code, message: refusal.message })).not.toContain('CET-4 written')
   })
 
   it('i18n: subject names and closed sets from main translate in English and stay main’s in zh-CN', async () => {

@@ -83,13 +83,3 @@ export async function loadStoredLocale(): Promise<void> {
 export function applyDocumentLang(): void {
   if (typeof document !== 'undefined') document.documentElement.lang = i18n.global.locale.value
 }
-
-/**
- * A refusal from main in the current locale: main's sentence (Chinese, the seeds' words) in
- * zh-CN; in English the `errors.<CODE>` message when there is one, else main's sentence.
- */
-export function errorText(error: { readonly code: string; readonly message: string }): string {
-  if (currentLocale() === DEFAULT_LOCALE) return error.message
-  const key = `errors.${error.code}`
-  return i18n.global.te(key) ? t(key) : error.message
-}

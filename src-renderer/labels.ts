@@ -36,6 +36,17 @@ export function localized(key: string, mainText: string): string {
 }
 
 /**
+ * A refusal from main in the current locale: main's sentence (Chinese, the seeds' words) in
+ * zh-CN; in English the rule's reason when main gave one (`reasons.<code>` with its subjects),
+ * else the `errors.<CODE>` message, else main's sentence.
+ */
+export function errorText(error: { readonly code: string; readonly message: string; readonly reason?: ReasonRefView }): string {
+  if (currentLocale() === DEFAULT_LOCALE) return error.message
+  const byCode = translated(`errors.${error.code}`, error.message)
+  return error.reason === undefined ? byCode : reasonSentence(error.reason, byCode)
+}
+
+/**
  * Main's reason for a no (B1–B5, W1, P1) in the current locale: main's sentence in zh-CN; in
  * English `reasons.<code>` with the subjects it names translated, when main gave a code, else
  * main's sentence. Null when there is no reason.
@@ -43,8 +54,13 @@ export function localized(key: string, mainText: string): string {
 export function reasonLabel(answer: { readonly reason: string | null; readonly reasonRef?: ReasonRefView }): string | null {
   const ref = answer.reasonRef
   if (answer.reason === null || ref === undefined || currentLocale() === DEFAULT_LOCALE) return answer.reason
+  return reasonSentence(ref, answer.reason)
+}
+
+/** `reasons.<code>` with the subjects it names translated; `fallback` when English has no such reason. */
+function reasonSentence(ref: ReasonRefView, fallback: string): string {
   const key = `reasons.${ref.code}`
-  if (!i18n.global.te(key)) return answer.reason
+  if (!i18n.global.te(key)) return fallback
   const named = (code: string | undefined) => (code === undefined ? '' : subjectName({ code, name: SUBJECTS.find((s) => s.code === code)?.name ?? code }))
   return t(key, { subject: named(ref.subject), other: named(ref.other) })
 }

@@ -7,8 +7,8 @@ import { useRouter } from 'vue-router'
 import type { OfferingOption } from '../src-shared/ipc/booking-views'
 import { useNoticeStore } from './stores/notice'
 import { useWaitlistStore } from './stores/waitlist'
-import { errorText, t } from './i18n'
-import { subjectName } from './labels'
+import { t } from './i18n'
+import { errorText, subjectName } from './labels'
 
 export function useWaitlistSubmit(onRefused: () => Promise<unknown>) {
   const pending = ref<OfferingOption | null>(null)

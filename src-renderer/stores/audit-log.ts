@@ -7,7 +7,7 @@ import { reactive, ref } from 'vue'
 import type { AuditEntryView, AuditFilter } from '../../src-shared/ipc/contract'
 import type { Result } from '../../src-shared/domain/result'
 import { api } from '../api'
-import { errorText } from '../i18n'
+import { errorText } from '../labels'
 
 export interface AuditFilterForm {
   operatorId: number | null

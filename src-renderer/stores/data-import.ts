@@ -8,7 +8,7 @@ import { computed, ref } from 'vue'
 import type { ImportProgress } from '../../src-shared/ipc/contract'
 import type { Result } from '../../src-shared/domain/result'
 import { api } from '../api'
-import { errorText } from '../i18n'
+import { errorText } from '../labels'
 
 export const IMPORT_POLL_INTERVAL_MS = 500
 

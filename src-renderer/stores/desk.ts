@@ -8,7 +8,7 @@ import type { DeskStatus, LinkStatus, OperatorView } from '../../src-shared/ipc/
 import type { Result } from '../../src-shared/domain/result'
 import type { ExamSession } from '../../src-shared/schemas'
 import { api } from '../api'
-import { errorText } from '../i18n'
+import { errorText } from '../labels'
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../idle-timeout'
 
 export const LINK_POLL_INTERVAL_MS = 5_000

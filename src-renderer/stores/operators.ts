@@ -7,7 +7,7 @@ import { ref } from 'vue'
 import type { OperationInput, OperatorAccount } from '../../src-shared/ipc/contract'
 import type { Result } from '../../src-shared/domain/result'
 import { api } from '../api'
-import { errorText } from '../i18n'
+import { errorText } from '../labels'
 
 export type NewAccount = OperationInput<'createOperator'>
 

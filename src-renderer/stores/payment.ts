@@ -8,7 +8,8 @@ import { computed, ref, watch } from 'vue'
 import type { OrderView, PaymentConfirmation, SubjectKindView } from '../../src-shared/ipc/booking-views'
 import { fail, type Result } from '../../src-shared/domain/result'
 import { api } from '../api'
-import { errorText, t } from '../i18n'
+import { t } from '../i18n'
+import { errorText } from '../labels'
 import { useVisitStore } from './visit'
 
 export const PAYMENT_TICK_MS = 1_000
