@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --quick]`: builds nothing itself (the npm script builds first), runs the
- * table, prints it and writes it with the machine's description to bench-results/.
+ * `npm run bench [-- --quick] [--only ROW-ID[,ROW-ID…]]`: builds nothing itself (the npm script
+ * builds first), runs the table, prints it and writes it with the machine's description to
+ * bench-results/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os'
@@ -30,9 +31,13 @@ async function main(): Promise<void> {
     /** Other work on the machine when the run started (1, 5, 15 minutes): the figures share the cores with it. */
     loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
   }
+  // `--only id[,id…]`: just these rows (profiling one figure); the table file is still written.
+  const onlyAt = process.argv.indexOf('--only')
+  const only = onlyAt > 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').filter((id) => id !== '')) : undefined
   const started = Date.now()
   const rows = await runBench({
     ...sizes,
+    ...(only === undefined ? {} : { only }),
     rendererDir: join(root, 'out', 'renderer'),
     centralEntry: [join(outMain, 'central.js')],
     hostEntry: join(outMain, 'host.js'),

@@ -11,7 +11,7 @@ import { ratio } from './bench-stats'
 import { formatNumber, notMeasured, type BenchRow } from './bench-table'
 import { benchCentralCommit } from './central-commit-bench'
 import { benchCentralContention } from './central-contention-bench'
-import { startEchoServer } from './echo-server'
+import { startEchoServer, type EchoServer } from './echo-server'
 import { BATCH_SIZE, BATCHES_IN_FLIGHT } from '../services/sync/outbox-courier'
 import { benchExpiry, rawExpiry } from './expiry-bench'
 import { benchImport, FLOOR_SECONDS } from './import-bench'
@@ -45,6 +45,8 @@ export interface BenchOptions extends BenchSizes {
   readonly centralEntry: readonly string[] | null
   /** The built headless host (out/main/host.js) for the navigation row; null: not measured. */
   readonly hostEntry: string | null
+  /** `--only`: just these rows (and the rows measured with them), for profiling one figure. */
+  readonly only?: ReadonlySet<string>
 }
 
 export const FULL: BenchSizes = {
@@ -72,6 +74,7 @@ const CONTENDED_CAPACITY_SHARE = 0.9
 const ms = (n: number) => `${formatNumber(n, 3)} ms`
 
 export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
+  if (options.only !== undefined) return onlyRows(options, options.only)
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'))
   const rows: BenchRow[] = []
   try {
@@ -138,6 +141,21 @@ export async function runBench(options: BenchOptions): Promise<BenchRow[]> {
   return rows
 }
 
+const IMPORT_ROWS = ['roster-import', 'import-loop-delay', 'eligibility-lookup']
+
+/** The named rows alone; the import's rows come only with the whole table. */
+async function onlyRows(options: BenchOptions, only: ReadonlySet<string>): Promise<BenchRow[]> {
+  const wanted = (...ids: string[]) => ids.some((id) => only.has(id))
+  if (wanted(...IMPORT_ROWS)) throw new Error(`bench: --only cannot pick the import rows (${IMPORT_ROWS.join(', ')}); run the whole table`)
+  const rows: BenchRow[] = []
+  if (wanted('booking-commit-local', 'booking-commit-central', 'outbox-delivery', 'central-contention')) rows.push(...(await centralRows(options, only)))
+  if (wanted('expiry-sweep', 'expiry-loop-delay')) rows.push(...(await expiryRows(options)))
+  if (wanted('navigation')) rows.push(await navigationRow(options))
+  const unknown = [...only].filter((id) => !rows.some((r) => r.id === id))
+  if (unknown.length > 0) throw new Error(`bench: --only: no row ${unknown.join(', ')}`)
+  return rows
+}
+
 async function expiryRows(options: BenchOptions): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-expiry-'))
   try {
@@ -173,68 +191,77 @@ async function expiryRows(options: BenchOptions): Promise<BenchRow[]> {
   }
 }
 
-async function centralRows(options: BenchOptions): Promise<BenchRow[]> {
+async function centralRows(options: BenchOptions, only?: ReadonlySet<string>): Promise<BenchRow[]> {
+  const wants = (id: string) => only === undefined || only.has(id)
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-central-'))
   const echo = await startEchoServer(options.centralEntry === null)
   const rows: BenchRow[] = []
   try {
-    const commitDir = join(dir, 'commit')
-    const commitSeeded = seedBenchCentral(commitDir, { candidates: options.commitBookings, capacity: options.commitBookings, devices: 1 })
-    const commitCentral = await serveBenchCentral(commitSeeded, options.centralEntry)
-    const commit = await benchCentralCommit(commitCentral, commitSeeded, echo, options.commitBookings).finally(() => commitCentral.stop())
-    const commitRatio = ratio(commit.bookingsPerSecond, commit.echoRoundTripsPerSecond)
-    rows.push({
-      id: 'booking-commit-central',
-      what: `booking commit through the reference central over loopback: ${formatNumber(commit.bookings)} bookings one after another (kiosk client, each durable before its answer)`,
-      result: `${formatNumber(commit.bookingsPerSecond)} bookings/s (${formatNumber(commitRatio, 2)} of echo)`,
-      baseline: `raw loopback HTTP echo round trip, same client and body: ${formatNumber(commit.echoRoundTripsPerSecond)}/s`,
-      goal: '',
-      met: null,
-      data: { ...commit, ratio: commitRatio },
-    })
-
-    const outboxSeeded = seedBenchCentral(join(dir, 'outbox'), { candidates: options.outboxChanges, capacity: options.outboxChanges, devices: 1 })
-    const outboxCentral = await serveBenchCentral(outboxSeeded, options.centralEntry)
-    const kiosk = await openBenchStore(dir, 'outbox-kiosk.sqlite')
-    const outbox = await benchOutboxDelivery(kiosk, outboxCentral, outboxSeeded, echo).finally(async () => {
-      await kiosk.store.close()
-      await outboxCentral.stop()
-    })
-    const outboxRatio = ratio(outbox.changesPerSecond, outbox.echoPerSecond)
-    rows.push({
-      id: 'outbox-delivery',
-      what: `outbox delivery over loopback to the reference central: ${formatNumber(outbox.changes)} bookings recorded offline, then one scheduler pass (${BATCH_SIZE} changes per /v1/batch request, ${BATCHES_IN_FLIGHT} in flight, each batch one central and one local transaction)`,
-      result: `${formatNumber(outbox.changesPerSecond)} changes/s (${formatNumber(outboxRatio, 2)} of echo)`,
-      baseline: `bare loopback HTTP round trips, same client, one per change, ${ECHO_CONCURRENCY} at a time: ${formatNumber(outbox.echoPerSecond)}/s (echoed ${BATCH_SIZE} to a request: ${formatNumber(outbox.echoBatchedPerSecond)}/s)`,
-      goal: '≥ 5,000 changes/s',
-      met: outbox.changesPerSecond >= 5_000,
-      data: { ...outbox, ratio: outboxRatio },
-    })
-
-    const capacity = Math.floor(options.contentionCandidates * CONTENDED_CAPACITY_SHARE)
-    const contendedDir = join(dir, 'contention')
-    const seeded = seedBenchCentral(contendedDir, { candidates: options.contentionCandidates, capacity, devices: 8 })
-    const central = await serveBenchCentral(seeded, options.centralEntry)
-    const c = await benchCentralContention(central, seeded, capacity, echo).finally(() => central.stop())
-    const contentionRatio = ratio(c.bookingsPerMinute, c.echoPerMinute)
-    rows.push({
-      id: 'central-contention',
-      what: `reference central: bookings/min on one offering from ${c.clients} clients (${c.clients} device tokens, ${formatNumber(c.attempts)} candidates, ${formatNumber(capacity)} seats), overbooking checked`,
-      result: `${formatNumber(c.bookingsPerMinute)}/min (${formatNumber(contentionRatio, 2)} of echo); ${formatNumber(c.booked)} booked, ${formatNumber(c.refusedNoSeats)} NO_SEATS, overbooking ${c.overbooked}`,
-      baseline: `same ${c.clients} clients against an HTTP echo: ${formatNumber(c.echoPerMinute)}/min`,
-      goal: '≥ 25,000/min, 0 overbooking',
-      met: c.bookingsPerMinute >= 25_000 && c.overbooked === 0,
-      data: { ...c, ratio: contentionRatio },
-      ...(c.overbooked !== 0 || c.otherAnswers !== 0
-        ? { broken: `overbooking ${c.overbooked}, unexpected answers ${c.otherAnswers}` }
-        : {}),
-    })
+    if (wants('booking-commit-central')) rows.push(await centralCommitRow(options, dir, echo))
+    if (wants('outbox-delivery')) rows.push(await outboxRow(options, dir, echo))
+    if (wants('central-contention')) rows.push(await contentionRow(options, dir, echo))
   } finally {
     await echo.stop()
     rmSync(dir, { recursive: true, force: true })
   }
-  rows.unshift(await localCommitRow(options))
+  if (wants('booking-commit-local')) rows.unshift(await localCommitRow(options))
   return rows
+}
+
+async function centralCommitRow(options: BenchOptions, dir: string, echo: EchoServer): Promise<BenchRow> {
+  const commitDir = join(dir, 'commit')
+  const commitSeeded = seedBenchCentral(commitDir, { candidates: options.commitBookings, capacity: options.commitBookings, devices: 1 })
+  const commitCentral = await serveBenchCentral(commitSeeded, options.centralEntry)
+  const commit = await benchCentralCommit(commitCentral, commitSeeded, echo, options.commitBookings).finally(() => commitCentral.stop())
+  const commitRatio = ratio(commit.bookingsPerSecond, commit.echoRoundTripsPerSecond)
+  return {
+    id: 'booking-commit-central',
+    what: `booking commit through the reference central over loopback: ${formatNumber(commit.bookings)} bookings one after another (kiosk client, each durable before its answer)`,
+    result: `${formatNumber(commit.bookingsPerSecond)} bookings/s (${formatNumber(commitRatio, 2)} of echo)`,
+    baseline: `raw loopback HTTP echo round trip, same client and body: ${formatNumber(commit.echoRoundTripsPerSecond)}/s`,
+    goal: '',
+    met: null,
+    data: { ...commit, ratio: commitRatio },
+  }
+}
+
+async function outboxRow(options: BenchOptions, dir: string, echo: EchoServer): Promise<BenchRow> {
+  const outboxSeeded = seedBenchCentral(join(dir, 'outbox'), { candidates: options.outboxChanges, capacity: options.outboxChanges, devices: 1 })
+  const outboxCentral = await serveBenchCentral(outboxSeeded, options.centralEntry)
+  const kiosk = await openBenchStore(dir, 'outbox-kiosk.sqlite')
+  const outbox = await benchOutboxDelivery(kiosk, outboxCentral, outboxSeeded, echo).finally(async () => {
+    await kiosk.store.close()
+    await outboxCentral.stop()
+  })
+  const outboxRatio = ratio(outbox.changesPerSecond, outbox.echoPerSecond)
+  return {
+    id: 'outbox-delivery',
+    what: `outbox delivery over loopback to the reference central: ${formatNumber(outbox.changes)} bookings recorded offline, then one scheduler pass (${BATCH_SIZE} changes per /v1/batch request, ${BATCHES_IN_FLIGHT} in flight, each batch one central and one local transaction)`,
+    result: `${formatNumber(outbox.changesPerSecond)} changes/s (${formatNumber(outboxRatio, 2)} of echo)`,
+    baseline: `bare loopback HTTP round trips, same client, one per change, ${ECHO_CONCURRENCY} at a time: ${formatNumber(outbox.echoPerSecond)}/s (echoed ${BATCH_SIZE} to a request: ${formatNumber(outbox.echoBatchedPerSecond)}/s)`,
+    goal: '≥ 5,000 changes/s',
+    met: outbox.changesPerSecond >= 5_000,
+    data: { ...outbox, ratio: outboxRatio },
+  }
+}
+
+async function contentionRow(options: BenchOptions, dir: string, echo: EchoServer): Promise<BenchRow> {
+  const capacity = Math.floor(options.contentionCandidates * CONTENDED_CAPACITY_SHARE)
+  const contendedDir = join(dir, 'contention')
+  const seeded = seedBenchCentral(contendedDir, { candidates: options.contentionCandidates, capacity, devices: 8 })
+  const central = await serveBenchCentral(seeded, options.centralEntry)
+  const c = await benchCentralContention(central, seeded, capacity, echo).finally(() => central.stop())
+  const contentionRatio = ratio(c.bookingsPerMinute, c.echoPerMinute)
+  return {
+    id: 'central-contention',
+    what: `reference central: bookings/min on one offering from ${c.clients} clients (${c.clients} device tokens, ${formatNumber(c.attempts)} candidates, ${formatNumber(capacity)} seats), overbooking checked`,
+    result: `${formatNumber(c.bookingsPerMinute)}/min (${formatNumber(contentionRatio, 2)} of echo); ${formatNumber(c.booked)} booked, ${formatNumber(c.refusedNoSeats)} NO_SEATS, overbooking ${c.overbooked}`,
+    baseline: `same ${c.clients} clients against an HTTP echo: ${formatNumber(c.echoPerMinute)}/min`,
+    goal: '≥ 25,000/min, 0 overbooking',
+    met: c.bookingsPerMinute >= 25_000 && c.overbooked === 0,
+    data: { ...c, ratio: contentionRatio },
+    ...(c.overbooked !== 0 || c.otherAnswers !== 0 ? { broken: `overbooking ${c.overbooked}, unexpected answers ${c.otherAnswers}` } : {}),
+  }
 }
 
 async function localCommitRow(options: BenchOptions): Promise<BenchRow> {

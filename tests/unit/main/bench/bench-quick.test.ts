@@ -57,6 +57,26 @@ describe('npm run bench (tiny size)', () => {
     expect(renderTable(rows).split('\n')).toHaveLength(rows.length + 2)
   })
 
+  it('--only runs just the named rows; an unknown row or an import row is refused', async () => {
+    const sizes = {
+      rosterRows: 300,
+      lookups: 50,
+      expiryBookings: 300,
+      contentionCandidates: 40,
+      commitBookings: 10,
+      outboxChanges: 30,
+      navigationRounds: 1,
+      rendererDir: null,
+      centralEntry: null,
+      hostEntry: null,
+    }
+    const rows = await runBench({ ...sizes, only: new Set(['outbox-delivery']) })
+    expect(rows.map((r) => r.id)).toEqual(['outbox-delivery'])
+    expect(rows[0]?.data).toMatchObject({ changes: 30, delivered: 30 })
+    await expect(runBench({ ...sizes, only: new Set(['no-such-row']) })).rejects.toThrow(/no row no-such-row/)
+    await expect(runBench({ ...sizes, only: new Set(['roster-import']) })).rejects.toThrow(/cannot pick the import rows/)
+  })
+
   it('counts the scripts and module preloads index.html loads at start', () => {
     const html = '<script type="module" crossorigin src="./assets/index-A.js"></script><link rel="modulepreload" crossorigin href="./assets/vendor-B.js"><link rel="stylesheet" href="./assets/index.css">'
     expect(initialScripts(html)).toEqual(['./assets/index-A.js', './assets/vendor-B.js'])
