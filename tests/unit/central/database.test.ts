@@ -37,6 +37,8 @@ describe('central database schema', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(db.pragma('synchronous', { simple: true })).toBe(2)
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+      // #8: savepoint journals (one per request in a group commit) in memory, not temporary files.
+      expect(db.pragma('temp_store', { simple: true })).toBe(2)
       expect(count(db, 'subjects')).toBe(12)
       expect(count(db, 'roster_records')).toBe(DEMO_ROSTER.length)
       expect(count(db, 'offerings')).toBe(18)
