@@ -5,9 +5,9 @@
  * go back when returned or expired; a booking drawn from an allotment moves one seat from held
  * to used and leaves seats_left alone.
  */
-import { randomBytes } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { ALLOTMENT_LEASE_MS, type Allotment } from '../src-shared/central/contract'
+import { randomId } from './random-id'
 
 const ALLOTMENT_COLUMNS = `id, offering_id AS offeringId, held, used, expires_at AS expiresAt, status`
 
@@ -84,7 +84,7 @@ export function allotmentStore(db: Database): AllotmentStore {
       const expiresAt = new Date(now.getTime() + ALLOTMENT_LEASE_MS).toISOString()
       let current = active.get(kioskId, offeringId)
       if (!current) {
-        const id = `A${randomBytes(12).toString('hex').toUpperCase()}`
+        const id = randomId('A')
         insert.run({ id, kioskId, offeringId, createdAt: now.toISOString(), expiresAt })
         current = must(id)
       }

@@ -3,10 +3,10 @@
  * or returns a seat goes through here, inside the caller's transaction, so `seats_left` and the
  * bookings never disagree.
  */
-import { randomBytes } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { expiresAt, registrationDeletionDueAt } from '../src-shared/domain/booking-rules'
 import type { Booking, Offering, SeatCount } from '../src-shared/schemas'
+import { randomId } from './random-id'
 
 const BOOKING_COLUMNS = `b.id, b.candidate_id AS candidateId, b.offering_id AS offeringId, b.subject_code AS subjectCode,
   o.school_code AS schoolCode, o.campus_code AS campusCode, b.fee_fen AS feeCents, b.status,
@@ -162,7 +162,7 @@ export function bookingStore(db: Database, registrationGraceMs: number): Booking
     },
     takeSeat: (offeringId) => takeSeat.run(offeringId).changes === 1,
     insertBooking(candidateId, o, kioskId, now) {
-      const id = `B${randomBytes(12).toString('hex').toUpperCase()}`
+      const id = randomId('B')
       const createdAt = now.toISOString()
       insert.run({
         id,

@@ -3,11 +3,11 @@
  * in `sequence` order: the order the central received them (W2). Every change runs inside the
  * caller's transaction.
  */
-import { randomBytes } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { findSubject } from '../src-shared/domain/subjects'
 import type { WaitlistStatus } from '../src-shared/domain/waitlist-rules'
 import type { Offering, WaitlistEntry } from '../src-shared/schemas'
+import { randomId } from './random-id'
 
 // `ahead` counts the same offering's waiting entries received earlier (index waitlist_queue).
 const ENTRY_COLUMNS = `w.id, w.candidate_id AS candidateId, w.offering_id AS offeringId, w.subject_code AS subjectCode,
@@ -87,7 +87,7 @@ export function waitlistStore(db: Database): WaitlistStore {
     waitingSubjectCodes: (candidateId) => waitingOf.all(candidateId).map((e) => e.subjectCode),
     firstWaiting: (offeringId) => first.get(offeringId),
     insert(candidateId, offering, kioskId, now) {
-      const id = `W${randomBytes(12).toString('hex').toUpperCase()}`
+      const id = randomId('W')
       insert.run({
         id,
         candidateId,
