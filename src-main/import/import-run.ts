@@ -116,6 +116,6 @@ export function runImport(
     if (download === null) throw new Error('a download import needs its pages')
     return runDownload(sqlite, protector, download, onProgress)
   }
-  if (request.what === 'roster') return runRosterFileImport(sqlite, request.source, checker, onProgress)
+  if (request.what === 'roster') return runRosterFileImport(sqlite, protector, request.source, checker, onProgress)
   return runCsv(sqlite, protector, OFFERINGS, request.source, new Date(request.at), onProgress)
 }

@@ -8,6 +8,12 @@ import { fileURLToPath } from 'node:url'
 
 export const IMPORT_WORKER_FILE = 'roster-import-worker.js'
 
+/**
+ * Both threads of an import make short-lived cells, records and sealed values by the million: a
+ * larger young generation lets most die there instead of being copied and promoted (#8).
+ */
+export const IMPORT_WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 }
+
 export function locateImportWorker(moduleUrl: string = import.meta.url): string {
   const here = dirname(fileURLToPath(moduleUrl))
   const candidates = [join(here, IMPORT_WORKER_FILE), join(here, '..', IMPORT_WORKER_FILE)]

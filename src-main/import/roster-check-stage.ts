@@ -4,17 +4,16 @@
  * rows with their lines, beside the chunk's refused rows. It runs on a thread of its own while
  * the writing thread writes the previous chunks (roster-import-pipeline.ts); at most
  * CHUNKS_IN_FLIGHT chunks wait to be written, so memory stays a few chunks whatever the file.
- * A chunk's values are sealed together (FieldProtector.encryptMany). Once a row is refused
- * nothing will be kept, so the rest are only checked, not sealed.
+ * This thread seals the ID numbers; the writing thread seals the phones (roster-import-writer.ts).
+ * Once a row is refused nothing will be kept, so the rest are only checked, not sealed.
  */
 import type { FieldProtector } from '../protection/field-protector'
 import { readCsv, type CsvFlowControl, type CsvSource } from './csv-source'
 import type { RowRefusal } from './import-session'
 import { missingColumns } from './offering-csv-row'
 import { ROSTER_CSV_COLUMNS, rosterCellsReader, type RowOutcome } from './roster-csv-row'
-import { sealRosterRecords } from './roster-import-writer'
+import { sealIdNumbers, type IdSealedRosterRow } from './roster-import-writer'
 import type { RosterRecord } from '../../src-shared/schemas'
-import type { SealedRosterRow } from './roster-import-writer'
 
 export const CHECKED_CHUNK_ROWS = 1024
 export const CHUNKS_IN_FLIGHT = 4
@@ -25,8 +24,8 @@ export type CheckerMessage =
       readonly type: 'chunk'
       /** Rows read (sealed, refused, or only checked once a row had been refused). */
       readonly count: number
-      /** Sealed rows in file order, and the line each is on. */
-      readonly rows: readonly SealedRosterRow[]
+      /** Rows in file order with their ID numbers sealed (the writer seals the phone), and the line each is on. */
+      readonly rows: readonly IdSealedRosterRow[]
       readonly lines: readonly number[]
       /** The chunk's refused rows, in file order. */
       readonly refusals: readonly RowRefusal[]
@@ -65,7 +64,7 @@ export async function runRosterCheck(source: CsvSource, protector: FieldProtecto
   })
   const send = (bytesDone: number) => {
     if (count === 0) return
-    const chunk: CheckerMessage = { type: 'chunk', count, rows: sealRosterRecords(protector, records), lines, refusals, bytesDone, bytesTotal }
+    const chunk: CheckerMessage = { type: 'chunk', count, rows: sealIdNumbers(protector, records), lines, refusals, bytesDone, bytesTotal }
     count = 0
     records = []
     lines = []

@@ -10,7 +10,7 @@ import type { FieldProtector } from '../protection/field-protector'
 import type { CsvSource } from './csv-source'
 import { ImportSession, type ImportOutcome, type ImportProgressTick } from './import-session'
 import { runRosterCheck, type CheckerMessage } from './roster-check-stage'
-import { rosterRowWriter, type SealedRosterRow } from './roster-import-writer'
+import { idSealedRowWriter, type IdSealedRosterRow } from './roster-import-writer'
 
 export const ROSTER_FILE_EMPTY = '文件中没有考生记录。'
 
@@ -48,11 +48,12 @@ export function inProcessChecker(protector: FieldProtector): StartChecker {
 
 export async function runRosterFileImport(
   sqlite: Database.Database,
+  protector: FieldProtector,
   source: CsvSource,
   startChecker: StartChecker,
   onProgress: (tick: ImportProgressTick) => void,
 ): Promise<ImportOutcome> {
-  const session = new ImportSession<SealedRosterRow>(sqlite, rosterRowWriter(sqlite), onProgress)
+  const session = new ImportSession<IdSealedRosterRow>(sqlite, idSealedRowWriter(sqlite, protector), onProgress)
   let link: CheckerLink | null = null
   try {
     const end = await new Promise<{ problem: string | null; bytesTotal: number }>((resolve, reject) => {

@@ -7,7 +7,7 @@
 import { Worker } from 'node:worker_threads'
 import type { ImportProgress } from '../../src-shared/ipc/contract'
 import type { ImportJob, MainMessage, WorkerMessage } from './import-messages'
-import { locateImportWorker } from './import-worker-location'
+import { IMPORT_WORKER_LIMITS, locateImportWorker } from './import-worker-location'
 import type { DownloadItem, ImportRequest } from './import-run'
 import type { ImportOutcome, ImportProgressTick } from './import-session'
 
@@ -20,7 +20,7 @@ export interface ImportWorkerHandle {
 export type SpawnImportWorker = (job: ImportJob, onMessage: (m: WorkerMessage) => void, onExit: () => void) => ImportWorkerHandle
 
 export const spawnThreadWorker: SpawnImportWorker = (job, onMessage, onExit) => {
-  const worker = new Worker(locateImportWorker(), { workerData: job })
+  const worker = new Worker(locateImportWorker(), { workerData: job, resourceLimits: IMPORT_WORKER_LIMITS })
   worker.on('message', onMessage)
   worker.on('error', () => onMessage({ type: 'crashed', message: 'worker error' }))
   worker.on('exit', onExit)

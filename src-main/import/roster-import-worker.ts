@@ -12,21 +12,15 @@ import { openDatabase } from '../store/open-database'
 import { createDownloadChannel } from './download-channel'
 import type { CheckJob, ImportJob, MainMessage, TakenMessage, WorkerMessage } from './import-messages'
 import { runImport } from './import-run'
-import { locateImportWorker } from './import-worker-location'
+import { IMPORT_WORKER_LIMITS, locateImportWorker } from './import-worker-location'
 import { runRosterCheck, type CheckerMessage } from './roster-check-stage'
 import type { StartChecker } from './roster-import-pipeline'
-
-/**
- * The checking thread makes short-lived cells, records and sealed rows by the million: a larger
- * young generation lets most die there instead of being copied and promoted (fewer, cheaper GCs).
- */
-const YOUNG_GENERATION_MB = 64
 
 /** The checking stage on a thread of its own. */
 function threadChecker(dataKey: Uint8Array): StartChecker {
   return (source, onMessage, onFailure) => {
     const job: CheckJob = { role: 'check', source, dataKey }
-    const worker = new Worker(locateImportWorker(import.meta.url), { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } })
+    const worker = new Worker(locateImportWorker(import.meta.url), { workerData: job, resourceLimits: IMPORT_WORKER_LIMITS })
     let ended = false
     worker.on('message', (message: CheckerMessage) => {
       if (message.type !== 'chunk') ended = true

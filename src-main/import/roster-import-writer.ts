@@ -2,8 +2,9 @@
  * K3 for imported rows: each checked record is sealed as the roster repository seals it (the ID
  * number encrypted and as its keyed hash, the phone encrypted) into a row of values in the
  * upsert's column order, and upserted by candidate id with one prepared statement bound by
- * position. Sealing and writing are apart so that a file's rows can be sealed on the checking
- * thread while the writing thread only writes (roster-import-pipeline.ts).
+ * position. For a file the sealing is shared between its two threads (roster-import-pipeline.ts)
+ * so that neither waits for the other: the checking thread seals the ID number (its keyed hash
+ * and its encryption) and the writing thread, which would otherwise wait for it, the phone (#8).
  */
 import type Database from 'better-sqlite3'
 import { normaliseIdNumber } from '../../src-shared/domain/id-documents'
@@ -25,20 +26,27 @@ export const ROSTER_POSITIONAL_UPSERT = `insert into roster_records (${COLUMNS.j
 /** A checked record sealed for the store: its values in ROSTER_POSITIONAL_UPSERT's order. */
 export type SealedRosterRow = readonly (string | number)[]
 
+/** A SealedRosterRow whose phone is still clear: the writing thread seals it (phoneSealedRow). */
+export type IdSealedRosterRow = readonly (string | number)[]
+
+/** Where the phone is in a row of values. */
+const PHONE_AT = COLUMNS.indexOf('phone_enc')
+
 export function sealRosterRecord(protector: FieldProtector, r: RosterRecord): SealedRosterRow {
   const idNumber = normaliseIdNumber(r.idNumber)
   return sealedRow(r, protector.blindIndex(idNumber), protector.encrypt('idNumber', idNumber), protector.encrypt('phone', r.phone))
 }
 
-/** sealRosterRecord() for many records, their values encrypted a batch at a time (#8). */
-export function sealRosterRecords(protector: FieldProtector, records: readonly RosterRecord[]): SealedRosterRow[] {
-  const ids = records.map((r) => normaliseIdNumber(r.idNumber))
-  const sealedIds = protector.encryptMany('idNumber', ids)
-  const sealedPhones = protector.encryptMany(
-    'phone',
-    records.map((r) => r.phone),
-  )
-  return records.map((r, k) => sealedRow(r, protector.blindIndex(ids[k]!), sealedIds[k]!, sealedPhones[k]!))
+/** The checking thread's half: the ID numbers sealed (checked records hold them normalised, E2). */
+export function sealIdNumbers(protector: FieldProtector, records: readonly RosterRecord[]): IdSealedRosterRow[] {
+  return records.map((r) => sealedRow(r, protector.blindIndex(r.idNumber), protector.encrypt('idNumber', r.idNumber), r.phone))
+}
+
+/** The writing thread's half: the phone sealed in place (the row is the writer's own copy). */
+export function sealPhone(protector: FieldProtector, row: IdSealedRosterRow): SealedRosterRow {
+  const values = row as (string | number)[]
+  values[PHONE_AT] = protector.encrypt('phone', String(values[PHONE_AT]))
+  return values
 }
 
 function sealedRow(r: RosterRecord, idNumberHash: string, idNumberSealed: string, phoneSealed: string): SealedRosterRow {
@@ -81,6 +89,12 @@ export function rosterRowWriter(sqlite: Database.Database): ImportWriter<SealedR
       }
     },
   }
+}
+
+/** The writing thread of a file's import: seals each row's phone, then writes it. */
+export function idSealedRowWriter(sqlite: Database.Database, protector: FieldProtector): ImportWriter<IdSealedRosterRow> {
+  const rows = rosterRowWriter(sqlite)
+  return { write: (row) => rows.write(sealPhone(protector, row)) }
 }
 
 /** Seals and writes on one thread (the central's roster download). */

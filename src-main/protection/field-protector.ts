@@ -16,8 +16,6 @@ export type ProtectedField = 'idNumber' | 'phone'
 
 export interface FieldProtector {
   encrypt(field: ProtectedField, clear: string): string
-  /** encrypt() of each value, in order (the roster import seals a chunk's values together). */
-  encryptMany(field: ProtectedField, clears: readonly string[]): string[]
   /** Throws when the value was not sealed by this key for this field. */
   decrypt(field: ProtectedField, sealed: string): string
   /** The keyed hash an ID number is found by; pass it normalised. */
@@ -54,22 +52,24 @@ export function createFieldProtector(dataKey: Buffer): FieldProtector {
   const encryptionKey = createSecretKey(subKey(dataKey, 'field encryption'))
   const indexKey = createSecretKey(subKey(dataKey, 'blind index'))
   const nextIv = ivSource()
-  const encrypt = (field: ProtectedField, clear: string): string => {
-    const iv = nextIv()
-    const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv)
-    cipher.setAAD(Buffer.from(field))
-    const body = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()])
-    return FORMAT + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
-  }
+  // The associated data of each field, made once: a million-row import seals two values a row (#8).
+  const aad: Record<ProtectedField, Buffer> = { idNumber: Buffer.from('idNumber'), phone: Buffer.from('phone') }
   return {
-    encrypt,
-    encryptMany: (field, clears) => clears.map((clear) => encrypt(field, clear)),
+    encrypt(field, clear) {
+      const iv = nextIv()
+      const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv)
+      cipher.setAAD(aad[field])
+      // GCM is a stream mode: final() adds nothing to what update() returned.
+      const body = cipher.update(clear, 'utf8')
+      cipher.final()
+      return FORMAT + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
+    },
     decrypt(field, sealed) {
       if (!sealed.startsWith(FORMAT)) throw new Error(`A protected ${field} is in an unknown format.`)
       const raw = Buffer.from(sealed.slice(FORMAT.length), 'base64url')
       if (raw.length < IV_BYTES + TAG_BYTES) throw new Error(`A protected ${field} is truncated.`)
       const decipher = createDecipheriv('aes-256-gcm', encryptionKey, raw.subarray(0, IV_BYTES))
-      decipher.setAAD(Buffer.from(field))
+      decipher.setAAD(aad[field])
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
       return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')
     },

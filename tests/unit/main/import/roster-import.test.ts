@@ -4,8 +4,9 @@ import { syntheticCandidate } from '../../../../src-main/bench/synthetic-roster'
 import { importProgressSchema } from '../../../../src-shared/ipc/import-views'
 import { operations } from '../../../../src-shared/ipc/contract'
 import { AGREEMENT_VERSION } from '../../../../src-shared/domain/agreement'
+import { normaliseIdNumber } from '../../../../src-shared/domain/id-documents'
 import { OPERATOR } from '../support/test-kiosk'
-import { countRows } from '../support/test-store'
+import { countRows, TEST_PROTECTOR } from '../support/test-store'
 import { WANG } from '../support/fixtures'
 import { createImportKiosk, signInSupervisor, type ImportKiosk } from './import-harness'
 
@@ -49,6 +50,15 @@ describe('数据导入: roster CSV import (E2, E3, K3)', () => {
       expect(raw).not.toContain(c.idNumber)
       expect(raw).not.toContain(c.phone)
     }
+    // The checking thread seals the ID number, the writing thread the phone: each opens as its own field.
+    const stored = k.kiosk.store.sqlite.prepare('select candidate_id, id_number_enc, phone_enc from roster_records').all() as {
+      candidate_id: string
+      id_number_enc: string
+      phone_enc: string
+    }[]
+    expect(stored.map((r) => [r.candidate_id, TEST_PROTECTOR.decrypt('idNumber', r.id_number_enc), TEST_PROTECTOR.decrypt('phone', r.phone_enc)])).toEqual(
+      GOOD.map((c) => [c.candidateId, normaliseIdNumber(c.idNumber), c.phone]),
+    )
   })
 
   it('E2: one refused row (bad check digit) and nothing is imported; the error report names its line and reason', async () => {
