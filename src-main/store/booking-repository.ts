@@ -3,9 +3,11 @@
  * upserted from the central's answers; a booking the central no longer lists as active is marked
  * gone (expired past its expiry, otherwise cancelled) and kept for the record.
  */
+import type Database from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { Booking } from '../../src-shared/schemas'
 import { findSubject } from '../../src-shared/domain/subjects'
+import { heldConnection } from './open-database'
 import type { BookingRow, KioskDb } from './schema'
 
 export interface LocalBooking extends Booking {
@@ -64,7 +66,14 @@ export async function upsertBookings(db: KioskDb, bookings: readonly Booking[], 
     updated_at: updatedAt,
     sync_state: 'synced' as const,
   }))
-  // Many rows per statement (an outbox batch answers hundreds); a later row of the same id wins.
+  // Inside transactionWithConnection (an outbox batch's settling): one prepared statement, row
+  // by row; otherwise many rows per statement. Either way a later row of the same id wins.
+  const held = heldConnection(db)
+  if (held !== undefined) {
+    const upsert = upsertStatement(held)
+    for (const row of rows) upsert.run(row)
+    return
+  }
   for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
     const chunk = rows.slice(i, i + UPSERT_CHUNK)
     await db
@@ -104,6 +113,21 @@ const UPSERTED_COLUMNS = [
   'updated_at',
   'sync_state',
 ] as const
+
+const upsertStatements = new WeakMap<Database.Database, Database.Statement>()
+
+function upsertStatement(raw: Database.Database): Database.Statement {
+  let statement = upsertStatements.get(raw)
+  if (statement === undefined) {
+    statement = raw.prepare(
+      `insert into bookings (booking_id, ${UPSERTED_COLUMNS.join(', ')})
+       values (@booking_id, ${UPSERTED_COLUMNS.map((c) => `@${c}`).join(', ')})
+       on conflict (booking_id) do update set ${UPSERTED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    )
+    upsertStatements.set(raw, statement)
+  }
+  return statement
+}
 
 /** The candidate's active bookings (unpaid and paid), oldest first. */
 export async function listActiveBookings(db: KioskDb, candidateId: string): Promise<LocalBooking[]> {

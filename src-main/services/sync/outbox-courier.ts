@@ -12,6 +12,7 @@ import { ERROR_CODES, type ErrorCode } from '../../../src-shared/domain/result'
 import type { BatchResults } from '../../central/central-client'
 import { describeFailure, type CentralFailure, type CentralResult } from '../../central/central-failure'
 import { appendAudit } from '../../store/audit-repository'
+import { transactionWithConnection } from '../../store/open-database'
 import { refreshCandidateBookings } from '../booking/booking-sync'
 import {
   candidatesDue,
@@ -154,13 +155,13 @@ async function settle(ctx: ServiceContext, outcomes: readonly Outcome[], options
   let states: Settled[]
   const inOneTransaction = (trx: KioskDb, some: readonly Outcome[]) => settleTogether(trx, some, at, options, refused)
   try {
-    states = await ctx.db.transaction().execute((trx) => inOneTransaction(trx, outcomes))
+    states = await transactionWithConnection(ctx.db, (trx) => inOneTransaction(trx, outcomes))
   } catch (error) {
     if (outcomes.length === 1) throw error
     ctx.logger.warn(`outbox: settling ${outcomes.length} answers together failed, settling one by one: ${String(error)}`)
     refused.length = 0
     states = []
-    for (const outcome of outcomes) states.push(...(await ctx.db.transaction().execute((trx) => inOneTransaction(trx, [outcome]))))
+    for (const outcome of outcomes) states.push(...(await transactionWithConnection(ctx.db, (trx) => inOneTransaction(trx, [outcome]))))
   }
   for (const { row, code, payload } of refused) {
     ctx.logger.warn(`outbox #${row.id} (${row.action}) refused by the central: ${code}`)
