@@ -4,7 +4,9 @@
  * rows with their lines, beside the chunk's refused rows. It runs on a thread of its own while
  * the writing thread writes the previous chunks (roster-import-pipeline.ts); at most
  * CHUNKS_IN_FLIGHT chunks wait to be written, so memory stays a few chunks whatever the file.
- * This thread seals the ID numbers; the writing thread seals the phones (roster-import-writer.ts).
+ * This thread seals the ID numbers; the phones are sealed by the writing thread, unless it is
+ * behind (WRITER_BEHIND chunks waiting for it): then this thread, which would otherwise soon wait
+ * for it, seals them. So the work balances itself on any machine (#8).
  * Once a row is refused nothing will be kept, so the rest are only checked, not sealed.
  */
 import type { FieldProtector } from '../protection/field-protector'
@@ -12,11 +14,13 @@ import { readCsv, type CsvFlowControl, type CsvSource } from './csv-source'
 import type { RowRefusal } from './import-session'
 import { missingColumns } from './offering-csv-row'
 import { ROSTER_CSV_COLUMNS, rosterCellsReader, type RowOutcome } from './roster-csv-row'
-import { sealIdNumbers, type IdSealedRosterRow } from './roster-import-writer'
+import { sealIdNumbers, sealPhone, type IdSealedRosterRow } from './roster-import-writer'
 import type { RosterRecord } from '../../src-shared/schemas'
 
 export const CHECKED_CHUNK_ROWS = 1024
 export const CHUNKS_IN_FLIGHT = 4
+/** Chunks waiting for the writer from which this thread seals the phones of the next. */
+export const WRITER_BEHIND = 3
 
 /** Checking thread → writing thread (structured-clone values only). */
 export type CheckerMessage =
@@ -24,8 +28,10 @@ export type CheckerMessage =
       readonly type: 'chunk'
       /** Rows read (sealed, refused, or only checked once a row had been refused). */
       readonly count: number
-      /** Rows in file order with their ID numbers sealed (the writer seals the phone), and the line each is on. */
+      /** Rows in file order with their ID numbers sealed, and the line each is on. */
       readonly rows: readonly IdSealedRosterRow[]
+      /** Whether the rows' phones are sealed too; if not, the writing thread seals them. */
+      readonly phonesSealed: boolean
       readonly lines: readonly number[]
       /** The chunk's refused rows, in file order. */
       readonly refusals: readonly RowRefusal[]
@@ -64,7 +70,10 @@ export async function runRosterCheck(source: CsvSource, protector: FieldProtecto
   })
   const send = (bytesDone: number) => {
     if (count === 0) return
-    const chunk: CheckerMessage = { type: 'chunk', count, rows: sealIdNumbers(protector, records), lines, refusals, bytesDone, bytesTotal }
+    const rows = sealIdNumbers(protector, records)
+    const phonesSealed = inFlight >= WRITER_BEHIND
+    if (phonesSealed) for (const row of rows) sealPhone(protector, row)
+    const chunk: CheckerMessage = { type: 'chunk', count, rows, phonesSealed, lines, refusals, bytesDone, bytesTotal }
     count = 0
     records = []
     lines = []

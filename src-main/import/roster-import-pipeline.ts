@@ -10,7 +10,7 @@ import type { FieldProtector } from '../protection/field-protector'
 import type { CsvSource } from './csv-source'
 import { ImportSession, type ImportOutcome, type ImportProgressTick } from './import-session'
 import { runRosterCheck, type CheckerMessage } from './roster-check-stage'
-import { idSealedRowWriter, type IdSealedRosterRow } from './roster-import-writer'
+import { rosterRowWriter, sealPhone, type SealedRosterRow } from './roster-import-writer'
 
 export const ROSTER_FILE_EMPTY = '文件中没有考生记录。'
 
@@ -53,7 +53,7 @@ export async function runRosterFileImport(
   startChecker: StartChecker,
   onProgress: (tick: ImportProgressTick) => void,
 ): Promise<ImportOutcome> {
-  const session = new ImportSession<IdSealedRosterRow>(sqlite, idSealedRowWriter(sqlite, protector), onProgress)
+  const session = new ImportSession<SealedRosterRow>(sqlite, rosterRowWriter(sqlite), onProgress)
   let link: CheckerLink | null = null
   try {
     const end = await new Promise<{ problem: string | null; bytesTotal: number }>((resolve, reject) => {
@@ -71,7 +71,8 @@ export async function runRosterFileImport(
             if (message.type === 'chunk') {
               if (!begun) session.begin()
               begun = true
-              session.acceptChecked(message.count, message.rows, message.lines, message.refusals)
+              const rows = message.phonesSealed ? message.rows : message.rows.map((row) => sealPhone(protector, row))
+              session.acceptChecked(message.count, rows, message.lines, message.refusals)
               session.tick(message.bytesDone, message.bytesTotal, false)
               link?.taken()
             } else if (message.type === 'end') {

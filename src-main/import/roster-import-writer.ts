@@ -4,7 +4,7 @@
  * upsert's column order, and upserted by candidate id with one prepared statement bound by
  * position. For a file the sealing is shared between its two threads (roster-import-pipeline.ts)
  * so that neither waits for the other: the checking thread seals the ID number (its keyed hash
- * and its encryption) and the writing thread, which would otherwise wait for it, the phone (#8).
+ * and its encryption), and the phone is sealed by whichever thread is ahead (#8).
  */
 import type Database from 'better-sqlite3'
 import { normaliseIdNumber } from '../../src-shared/domain/id-documents'
@@ -26,7 +26,7 @@ export const ROSTER_POSITIONAL_UPSERT = `insert into roster_records (${COLUMNS.j
 /** A checked record sealed for the store: its values in ROSTER_POSITIONAL_UPSERT's order. */
 export type SealedRosterRow = readonly (string | number)[]
 
-/** A SealedRosterRow whose phone is still clear: the writing thread seals it (phoneSealedRow). */
+/** A SealedRosterRow whose phone may still be clear (sealPhone seals it). */
 export type IdSealedRosterRow = readonly (string | number)[]
 
 /** Where the phone is in a row of values. */
@@ -42,7 +42,7 @@ export function sealIdNumbers(protector: FieldProtector, records: readonly Roste
   return records.map((r) => sealedRow(r, protector.blindIndex(r.idNumber), protector.encrypt('idNumber', r.idNumber), r.phone))
 }
 
-/** The writing thread's half: the phone sealed in place (the row is the writer's own copy). */
+/** The phone sealed in place (the row is its thread's own copy). */
 export function sealPhone(protector: FieldProtector, row: IdSealedRosterRow): SealedRosterRow {
   const values = row as (string | number)[]
   values[PHONE_AT] = protector.encrypt('phone', String(values[PHONE_AT]))
@@ -89,12 +89,6 @@ export function rosterRowWriter(sqlite: Database.Database): ImportWriter<SealedR
       }
     },
   }
-}
-
-/** The writing thread of a file's import: seals each row's phone, then writes it. */
-export function idSealedRowWriter(sqlite: Database.Database, protector: FieldProtector): ImportWriter<IdSealedRosterRow> {
-  const rows = rosterRowWriter(sqlite)
-  return { write: (row) => rows.write(sealPhone(protector, row)) }
 }
 
 /** Seals and writes on one thread (the central's roster download). */

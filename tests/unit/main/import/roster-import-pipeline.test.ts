@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { syntheticCandidate } from '../../../../src-main/bench/synthetic-roster'
 import { rosterCsv } from '../../../../src-main/import/roster-csv-writer'
 import { runImport, type ImportRequest } from '../../../../src-main/import/import-run'
-import { CHECKED_CHUNK_ROWS, CHUNKS_IN_FLIGHT, runRosterCheck, type CheckerMessage } from '../../../../src-main/import/roster-check-stage'
+import { CHECKED_CHUNK_ROWS, CHUNKS_IN_FLIGHT, runRosterCheck, WRITER_BEHIND, type CheckerMessage } from '../../../../src-main/import/roster-check-stage'
 import { inProcessChecker, type StartChecker } from '../../../../src-main/import/roster-import-pipeline'
 import { operations } from '../../../../src-shared/ipc/contract'
 import { importProgressSchema } from '../../../../src-shared/ipc/import-views'
@@ -140,5 +140,33 @@ describe('the checking stage and the writing stage together', () => {
     const chunks = posted.filter((m) => m.type === 'chunk')
     expect(chunks.reduce((n, m) => n + m.count, 0)).toBe(CHECKED_CHUNK_ROWS * 7)
     expect(posted.at(-1)).toMatchObject({ type: 'end', problem: null })
+  })
+
+  it(`K3: the writer seals the phones unless ${WRITER_BEHIND} chunks wait for it; then the checking thread does`, async () => {
+    const posted: CheckerMessage[] = []
+    let taken: () => void = () => {}
+    const people = roster(CHECKED_CHUNK_ROWS * 6)
+    const checking = runRosterCheck({ kind: 'text', text: rosterCsv(people) }, TEST_PROTECTOR, {
+      post: (m) => posted.push(m),
+      onTaken: (callback) => (taken = callback),
+    })
+    const chunks = () => posted.flatMap((m) => (m.type === 'chunk' ? [m] : []))
+    // The writer takes one chunk each time the checking thread has filled the queue.
+    for (let sent = CHUNKS_IN_FLIGHT; sent < 6; sent++) {
+      while (chunks().length < sent) await new Promise((resolve) => setTimeout(resolve, 10))
+      taken()
+    }
+    while (chunks().length < 6) await new Promise((resolve) => setTimeout(resolve, 10))
+    for (let i = 0; i < CHUNKS_IN_FLIGHT; i++) taken()
+    await checking
+    // Sent with 0, 1, 2 chunks waiting, then with 3 (the writer behind) each time.
+    expect(chunks().map((m) => m.phonesSealed)).toEqual([false, false, false, true, true, true])
+    const phoneAt = 6
+    chunks().forEach((m, k) =>
+      m.rows.forEach((row, i) => {
+        const phone = people[k * CHECKED_CHUNK_ROWS + i]!.phone
+        expect(m.phonesSealed ? TEST_PROTECTOR.decrypt('phone', String(row[phoneAt])) : row[phoneAt]).toBe(phone)
+      }),
+    )
   })
 })
