@@ -37,7 +37,7 @@ export function sealRosterRecord(protector: FieldProtector, r: RosterRecord): Se
   return sealedRow(r, protector.blindIndex(idNumber), protector.encrypt('idNumber', idNumber), protector.encrypt('phone', r.phone))
 }
 
-/** The checking thread's half: the ID numbers sealed (checked records hold them normalised, E2). */
+/** The checking thread's part: the ID numbers sealed (checked records hold them normalised, E2). */
 export function sealIdNumbers(protector: FieldProtector, records: readonly RosterRecord[]): IdSealedRosterRow[] {
   return records.map((r) => sealedRow(r, protector.blindIndex(r.idNumber), protector.encrypt('idNumber', r.idNumber), r.phone))
 }
