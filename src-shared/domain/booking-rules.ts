@@ -5,6 +5,7 @@
  *
  * Times are ISO 8601 strings (or Dates); every comparison is on epoch milliseconds.
  */
+import type { Booking, Offering } from '../schemas'
 import { findSubject, type Subject, type SubjectKind } from './subjects'
 import { reasonText, refuse, type ReasonRef } from './reasons'
 import { fail, ok, type ErrorCode, type Result } from './result'
@@ -65,6 +66,37 @@ function subjectOf(code: string): Subject {
 /** B4: the instant an unpaid booking made at `createdAt` expires (exactly 24 hours later). */
 export function expiresAt(createdAt: Instant): string {
   return new Date(ms(createdAt) + BOOKING_TTL_MS).toISOString()
+}
+
+/**
+ * B1, B4: a booking just made of an offering, as the central stores it and the kiosk's
+ * provisional copy shows it: unpaid, due 24 hours after `createdAt`, no report choice yet.
+ */
+export function newUnpaidBooking(
+  id: string,
+  candidateId: string,
+  offering: Pick<Offering, 'id' | 'subjectCode' | 'schoolCode' | 'campusCode' | 'feeCents'>,
+  createdAt: string,
+): Booking {
+  return {
+    id,
+    candidateId,
+    offeringId: offering.id,
+    subjectCode: offering.subjectCode,
+    schoolCode: offering.schoolCode,
+    campusCode: offering.campusCode,
+    feeCents: offering.feeCents,
+    status: 'unpaid',
+    createdAt,
+    expiresAt: expiresAt(createdAt),
+    paidAt: null,
+    endedAt: null,
+    scoreReport: null,
+    arrangement: 'unarranged',
+    bookedVia: 'candidate',
+    collectiveLocked: false,
+    orderNo: null,
+  }
 }
 
 /** B4: an unpaid booking is expired from the instant it turns 24 hours old (inclusive). */

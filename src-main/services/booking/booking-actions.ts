@@ -5,7 +5,7 @@
  * link is up, and only the central's answer counts.
  */
 import { randomUUID } from 'node:crypto'
-import { checkCanBook, checkCanCancel, expiresAt } from '../../../src-shared/domain/booking-rules'
+import { checkCanBook, checkCanCancel, newUnpaidBooking } from '../../../src-shared/domain/booking-rules'
 import { fail, type Result } from '../../../src-shared/domain/result'
 import { findSubject } from '../../../src-shared/domain/subjects'
 import type { RegistrationInfo } from '../../../src-shared/ipc/contract'
@@ -33,26 +33,7 @@ export function provisionalBooking(
   candidateId: string,
   at: Date,
 ): Booking {
-  const createdAt = at.toISOString()
-  return {
-    id: `${LOCAL_BOOKING_PREFIX}${randomUUID()}`,
-    candidateId,
-    offeringId: offering.id,
-    subjectCode: offering.subjectCode,
-    schoolCode: offering.schoolCode,
-    campusCode: offering.campusCode,
-    feeCents: offering.feeCents,
-    status: 'unpaid',
-    createdAt,
-    expiresAt: expiresAt(createdAt),
-    paidAt: null,
-    endedAt: null,
-    scoreReport: null,
-    arrangement: 'unarranged',
-    bookedVia: 'candidate',
-    collectiveLocked: false,
-    orderNo: null,
-  }
+  return newUnpaidBooking(`${LOCAL_BOOKING_PREFIX}${randomUUID()}`, candidateId, offering, at.toISOString())
 }
 
 async function subjectSummary(ctx: ServiceContext, prefix: string, offerings: readonly Offering[]): Promise<string> {
