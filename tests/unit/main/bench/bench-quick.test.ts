@@ -8,21 +8,23 @@ import { renderTable } from '../../../../src-main/bench/bench-table'
 import { initialScripts, lazyScreens } from '../../../../src-main/bench/renderer-size'
 import { runBench } from '../../../../src-main/bench/run-bench'
 
+/** Every row at a tiny size; no renderer, built central or host (unit-test size). */
+const TINY = {
+  rosterRows: 300,
+  lookups: 50,
+  expiryBookings: 300,
+  contentionCandidates: 40,
+  commitBookings: 10,
+  outboxChanges: 30,
+  navigationRounds: 1,
+  rendererDir: null,
+  centralEntry: null,
+  hostEntry: null,
+}
+
 describe('npm run bench (tiny size)', () => {
   it('measures every row beside its baseline, checks B1 overbooking under contention, and marks what it cannot measure as n/a with a reason', async () => {
-    const rows = await runBench({
-      rosterRows: 300,
-      lookups: 50,
-      expiryBookings: 300,
-      contentionCandidates: 40,
-      commitBookings: 10,
-      outboxChanges: 30,
-      navigationRounds: 1,
-      importInProcess: true,
-      rendererDir: null,
-      centralEntry: null,
-      hostEntry: null,
-    })
+    const rows = await runBench({ ...TINY, importInProcess: true })
     const byId = new Map(rows.map((r) => [r.id, r]))
     expect(byId.get('roster-import')?.data).toMatchObject({ rows: 300 })
     expect(byId.get('roster-import')!.data['rowsPerSecond']).toBeGreaterThan(0)
@@ -58,23 +60,11 @@ describe('npm run bench (tiny size)', () => {
   })
 
   it('--only runs just the named rows (the import with the rows measured beside it); an unknown row is refused', async () => {
-    const sizes = {
-      rosterRows: 300,
-      lookups: 50,
-      expiryBookings: 300,
-      contentionCandidates: 40,
-      commitBookings: 10,
-      outboxChanges: 30,
-      navigationRounds: 1,
-      rendererDir: null,
-      centralEntry: null,
-      hostEntry: null,
-    }
-    const rows = await runBench({ ...sizes, only: new Set(['outbox-delivery']) })
+    const rows = await runBench({ ...TINY, only: new Set(['outbox-delivery']) })
     expect(rows.map((r) => r.id)).toEqual(['outbox-delivery'])
     expect(rows[0]?.data).toMatchObject({ changes: 30, delivered: 30 })
-    await expect(runBench({ ...sizes, only: new Set(['no-such-row']) })).rejects.toThrow(/no row no-such-row/)
-    const imported = await runBench({ ...sizes, importInProcess: true, only: new Set(['roster-import']) })
+    await expect(runBench({ ...TINY, only: new Set(['no-such-row']) })).rejects.toThrow(/no row no-such-row/)
+    const imported = await runBench({ ...TINY, importInProcess: true, only: new Set(['roster-import']) })
     expect(imported.map((r) => r.id)).toEqual(['roster-import', 'import-loop-delay', 'eligibility-lookup'])
     expect(imported[0]?.data).toMatchObject({ rows: 300 })
   })
