@@ -38,7 +38,7 @@ function file(content: string): CsvSource {
   return { kind: 'file', path }
 }
 
-describe('数据导入: reading a CSV file (the lines an error report names)', () => {
+describe('数据导入 (E2): reading a CSV file (the lines an error report names)', () => {
   it('reads quoted values with commas, doubled quotes and line breaks; a row is on the line it ends on', async () => {
     const r = await read(text('a,b,c\n1,"x, y","he said ""hi"""\n2,"two\nlines",z\n3,,last\n'))
     expect(r.problem).toBeNull()
