@@ -14,7 +14,7 @@ import { readCsv, type CsvFlowControl, type CsvSource } from './csv-source'
 import type { RowRefusal } from './import-session'
 import { missingColumns } from './offering-csv-row'
 import { ROSTER_CSV_COLUMNS, rosterCellsReader, type RowOutcome } from './roster-csv-row'
-import { sealIdNumbers, sealPhone, type IdSealedRosterRow } from './roster-import-writer'
+import { sealIdNumbers, sealPhones, type IdSealedRosterRow } from './roster-import-writer'
 import type { RosterRecord } from '../../src-shared/schemas'
 
 export const CHECKED_CHUNK_ROWS = 1024
@@ -72,7 +72,7 @@ export async function runRosterCheck(source: CsvSource, protector: FieldProtecto
     if (count === 0) return
     const rows = sealIdNumbers(protector, records)
     const phonesSealed = inFlight >= WRITER_BEHIND
-    if (phonesSealed) for (const row of rows) sealPhone(protector, row)
+    if (phonesSealed) sealPhones(protector, rows)
     const chunk: CheckerMessage = { type: 'chunk', count, rows, phonesSealed, lines, refusals, bytesDone, bytesTotal }
     count = 0
     records = []

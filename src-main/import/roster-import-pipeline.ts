@@ -10,7 +10,7 @@ import type { FieldProtector } from '../protection/field-protector'
 import type { CsvSource } from './csv-source'
 import { ImportSession, type ImportOutcome, type ImportProgressTick } from './import-session'
 import { runRosterCheck, type CheckerMessage } from './roster-check-stage'
-import { rosterRowWriter, sealPhone, type SealedRosterRow } from './roster-import-writer'
+import { rosterRowWriter, sealPhones, type SealedRosterRow } from './roster-import-writer'
 
 export const ROSTER_FILE_EMPTY = '文件中没有考生记录。'
 
@@ -71,7 +71,7 @@ export async function runRosterFileImport(
             if (message.type === 'chunk') {
               if (!begun) session.begin()
               begun = true
-              const rows = message.phonesSealed ? message.rows : message.rows.map((row) => sealPhone(protector, row))
+              const rows = message.phonesSealed ? message.rows : sealPhones(protector, message.rows)
               session.acceptChecked(message.count, rows, message.lines, message.refusals)
               session.tick(message.bytesDone, message.bytesTotal, false)
               link?.taken()

@@ -14,7 +14,7 @@ export type { ImportOutcome, ImportProgressTick, RowRefusal } from './import-ses
 export { MAX_KEPT_REFUSALS } from './import-session'
 
 const COLUMNS = Object.keys(
-  toRosterRow({ encrypt: () => '', decrypt: () => '', blindIndex: () => '' }, parseSample()),
+  toRosterRow({ encrypt: () => '', encryptMany: () => [], decrypt: () => '', blindIndex: () => '' }, parseSample()),
 ) as (keyof ReturnType<typeof toRosterRow>)[]
 
 function parseSample() {

@@ -26,7 +26,7 @@ export const ROSTER_POSITIONAL_UPSERT = `insert into roster_records (${COLUMNS.j
 /** A checked record sealed for the store: its values in ROSTER_POSITIONAL_UPSERT's order. */
 export type SealedRosterRow = readonly (string | number)[]
 
-/** A SealedRosterRow whose phone may still be clear (sealPhone seals it). */
+/** A SealedRosterRow whose phone may still be clear (sealPhones seals it). */
 export type IdSealedRosterRow = readonly (string | number)[]
 
 /** Where the phone is in a row of values. */
@@ -37,16 +37,17 @@ export function sealRosterRecord(protector: FieldProtector, r: RosterRecord): Se
   return sealedRow(r, protector.blindIndex(idNumber), protector.encrypt('idNumber', idNumber), protector.encrypt('phone', r.phone))
 }
 
-/** The checking thread's part: the ID numbers sealed (checked records hold them normalised, E2). */
+/** The checking thread's part: a chunk's ID numbers sealed (checked records hold them normalised, E2). */
 export function sealIdNumbers(protector: FieldProtector, records: readonly RosterRecord[]): IdSealedRosterRow[] {
-  return records.map((r) => sealedRow(r, protector.blindIndex(r.idNumber), protector.encrypt('idNumber', r.idNumber), r.phone))
+  const sealed = protector.encryptMany('idNumber', records.map((r) => r.idNumber))
+  return records.map((r, i) => sealedRow(r, protector.blindIndex(r.idNumber), sealed[i]!, r.phone))
 }
 
-/** The phone sealed in place (the row is its thread's own copy). */
-export function sealPhone(protector: FieldProtector, row: IdSealedRosterRow): SealedRosterRow {
-  const values = row as (string | number)[]
-  values[PHONE_AT] = protector.encrypt('phone', String(values[PHONE_AT]))
-  return values
+/** A chunk's phones sealed in place (the rows are their thread's own copy). */
+export function sealPhones(protector: FieldProtector, rows: readonly IdSealedRosterRow[]): readonly SealedRosterRow[] {
+  const sealed = protector.encryptMany('phone', rows.map((row) => String(row[PHONE_AT])))
+  rows.forEach((row, i) => ((row as (string | number)[])[PHONE_AT] = sealed[i]!))
+  return rows
 }
 
 function sealedRow(r: RosterRecord, idNumberHash: string, idNumberSealed: string, phoneSealed: string): SealedRosterRow {

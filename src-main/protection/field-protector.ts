@@ -6,6 +6,7 @@
  * one probe of a unique index, yet the hash reveals nothing without the key).
  */
 import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes } from 'node:crypto'
+import { gcmBulkSealer, type GcmBulkSealer } from './gcm-bulk'
 
 export const DATA_KEY_BYTES = 32
 const IV_BYTES = 12
@@ -16,6 +17,8 @@ export type ProtectedField = 'idNumber' | 'phone'
 
 export interface FieldProtector {
   encrypt(field: ProtectedField, clear: string): string
+  /** As encrypt for each value, at a fraction of the cost (gcm-bulk.ts): an import's chunk of rows (#8). */
+  encryptMany(field: ProtectedField, clears: readonly string[]): string[]
   /** Throws when the value was not sealed by this key for this field. */
   decrypt(field: ProtectedField, sealed: string): string
   /** The keyed hash an ID number is found by; pass it normalised. */
@@ -50,10 +53,12 @@ function ivSource(): () => Buffer {
 export function createFieldProtector(dataKey: Buffer): FieldProtector {
   if (dataKey.length !== DATA_KEY_BYTES) throw new Error(`The data key must be ${DATA_KEY_BYTES} bytes.`)
   const encryptionKey = createSecretKey(subKey(dataKey, 'field encryption'))
-  const indexKey = createSecretKey(subKey(dataKey, 'blind index'))
+  // A Buffer, not a KeyObject: createHmac takes ~1.8 µs with it against ~2.6 (#8).
+  const indexKey = subKey(dataKey, 'blind index')
   const nextIv = ivSource()
   // The associated data of each field, made once: a million-row import seals two values a row (#8).
   const aad: Record<ProtectedField, Buffer> = { idNumber: Buffer.from('idNumber'), phone: Buffer.from('phone') }
+  const bulk: Partial<Record<ProtectedField, GcmBulkSealer>> = {}
   return {
     encrypt(field, clear) {
       const iv = nextIv()
@@ -63,6 +68,10 @@ export function createFieldProtector(dataKey: Buffer): FieldProtector {
       const body = cipher.update(clear, 'utf8')
       cipher.final()
       return FORMAT + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
+    },
+    encryptMany(field, clears) {
+      const sealer = (bulk[field] ??= gcmBulkSealer(encryptionKey, aad[field]))
+      return sealer.sealAll(clears, randomBytes(IV_BYTES * clears.length)).map((raw) => FORMAT + raw.toString('base64url'))
     },
     decrypt(field, sealed) {
       if (!sealed.startsWith(FORMAT)) throw new Error(`A protected ${field} is in an unknown format.`)
