@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3'
 import { normaliseIdNumber } from '../../src-shared/domain/id-documents'
 import type { RosterRecord } from '../../src-shared/schemas'
 import type { FieldProtector } from '../protection/field-protector'
-import { ROSTER_UPDATABLE_COLUMNS } from '../store/roster-repository'
+import { ROSTER_UPDATABLE_COLUMNS } from '../store/roster-columns'
 import { isConstraintViolation, type ImportWriter } from './import-session'
 
 export const DUPLICATE_DOCUMENT = '该证件号码已属于另一位考生（与文件中或已有的名单重复）。'

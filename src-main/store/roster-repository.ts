@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3'
 import type { FieldProtector } from '../protection/field-protector'
 import { findCampus, findSchool } from './catalog-repository'
 import { rawConnection } from './open-database'
+import { ROSTER_UPDATABLE_COLUMNS } from './roster-columns'
 import type { KioskDb, NewRosterRecord, RosterRecordRow } from './schema'
 
 /** 19 columns per row stays far below SQLite's limit of bound parameters per statement. */
@@ -66,28 +67,6 @@ function fromRow(protector: FieldProtector, row: RosterRecordRow): RosterRecord 
   }
 }
 
-/** The roster_records columns an upsert rewrites (all but the key); the import writer binds them too. */
-export const ROSTER_UPDATABLE_COLUMNS = [
-  'id_type',
-  'id_number_hmac',
-  'id_number_enc',
-  'name',
-  'gender',
-  'phone_enc',
-  'school_code',
-  'campus_code',
-  'education_level',
-  'schooling_years',
-  'enrollment_year',
-  'grade',
-  'department',
-  'major',
-  'class_name',
-  'student_number',
-  'remarks',
-  'eligible_subject_codes',
-  'updated_at',
-] as const
 
 /**
  * A value sealed again gets a fresh IV, so an unchanged record would be rewritten on every sync;
