@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3'
 import { BATCHABLE_ENDPOINTS, CENTRAL_API_PREFIX, endpoints, IDEMPOTENCY_HEADER, type EndpointRequest } from '../src-shared/central/contract'
 import type { StampChanges } from './change-stamp'
+import type { OwnTransaction } from './commit-batch'
 import { isSavepointFree, SavepointNeeded, withoutSavepoints } from './atomically'
 import { deviceAuthenticator, type Device } from './devices'
 import { idempotencyStore, MAX_IDEMPOTENCY_KEY_LENGTH, requestHash } from './idempotency'
@@ -31,7 +32,11 @@ export interface IncomingCall {
   readonly body: string
 }
 
-export type Dispatch = (call: IncomingCall, now: Date) => HttpReply
+/**
+ * `own`: the request runs alone in its transaction (commit-batch.ts, submitAlone): a batch then
+ * takes no savepoint at all on its first pass.
+ */
+export type Dispatch = (call: IncomingCall, now: Date, own?: OwnTransaction) => HttpReply
 
 interface CompiledRoute {
   readonly route: Route
@@ -133,11 +138,11 @@ export function createRouter(db: Database, routes: readonly Route[], stampChange
 
   /**
    * POST /v1/batch (S1, S2): each item exactly as if sent alone, in order, each as in its own
-   * savepoint (the caller's transaction is the group commit's: one fsync for all): first all in
-   * one (allAnswered), and when any is refused, again one savepoint each. A malformed batch, or an
-   * item for an endpoint that cannot be batched, is refused whole before any item ran.
+   * savepoint: first all together with none (allAnswered), and when any is refused, all undone
+   * and again one savepoint each. A malformed batch, or an item for an endpoint that cannot be
+   * batched, is refused whole before any item ran.
    */
-  function batch(device: Device, raw: string, now: Date): HttpReply {
+  function batch(device: Device, raw: string, now: Date, own: OwnTransaction | undefined): HttpReply {
     let json: unknown
     try {
       json = JSON.parse(raw)
@@ -157,10 +162,12 @@ export function createRouter(db: Database, routes: readonly Route[], stampChange
     let parts: string[] = []
     stampChanges(now, () => {
       try {
-        parts = allAnswered(device, items, routed, now)
+        parts = own === undefined ? firstPass(() => allAnswered(device, items, routed, now)) : allAnswered(device, items, routed, now)
       } catch (error) {
         // SQLite may have ended the whole transaction (e.g. disk full): then nothing stands.
         if (!db.inTransaction) throw error
+        // Alone in its transaction, the pass is undone by beginning that again.
+        own?.restart()
         parts = items.map((item, i) => batchItem(device, item, routed[i]!, now))
       }
     })
@@ -168,15 +175,16 @@ export function createRouter(db: Database, routes: readonly Route[], stampChange
   }
 
   /**
-   * The batch's first pass (#8): every item in ONE savepoint instead of one each (a savepoint
-   * copies every page its item writes, about a third of an item's cost). It stands only when
-   * every item was answered 2xx; a refusal or a failure anywhere throws, the savepoint undoes the
-   * whole pass, and the caller runs the items again one savepoint each, so what is answered and
-   * stored is exactly what that alone gives (S2). Stored replays write nothing and may stay.
+   * The batch's first pass (#8): every item without a savepoint of its own (a savepoint copies
+   * every page its item first writes, about a third of an item's cost). It stands only when every
+   * item was answered 2xx; a refusal or a failure anywhere throws, the caller undoes the whole
+   * pass (its transaction begun again when the batch runs alone, else one savepoint around the
+   * pass: firstPass) and runs the items again one savepoint each, so what is answered and stored
+   * is exactly what that alone gives (S2). Stored replays write nothing and may stay.
    */
-  const firstPass = db.transaction((run: () => string[]) => withoutSavepoints(db, run))
+  const firstPass = db.transaction((run: () => string[]) => run())
   function allAnswered(device: Device, items: readonly BatchItem[], routed: readonly { route: Route; params: Record<string, string> }[], now: Date): string[] {
-    return firstPass(() =>
+    return withoutSavepoints(db, () =>
       items.map((item, i) => {
         const reply = mutate(device, routed[i]!.route, routed[i]!.params, noQuery, item.idempotencyKey.trim(), itemHash(item), item.body, now, true)
         if (reply.status >= 300 && reply.headers?.['idempotent-replayed'] !== 'true') throw new SavepointNeeded()
@@ -205,13 +213,13 @@ export function createRouter(db: Database, routes: readonly Route[], stampChange
     return itemPart(reply)
   }
 
-  return (call, now) => {
+  return (call, now, own) => {
     const url = new URL(call.url, 'http://central.invalid')
     if (!url.pathname.startsWith(`${CENTRAL_API_PREFIX}/`)) return failureReply(now, notFound('没有这个接口。').failure)
     const auth = authenticated(call)
     if (!auth.ok) return failureReply(now, auth.failure)
     const device = auth.device
-    if (call.method === endpoints.deliverBatch.method && url.pathname === endpoints.deliverBatch.path) return batch(device, call.body, now)
+    if (call.method === endpoints.deliverBatch.method && url.pathname === endpoints.deliverBatch.path) return batch(device, call.body, now, own)
 
     const found = match(call.method, url.pathname, compiled)
     if (!found) return failureReply(now, notFound('没有这个接口。').failure)

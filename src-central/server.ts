@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { endpoints } from '../src-shared/central/contract'
 import { REGISTRATION_GRACE_MS } from '../src-shared/domain/booking-rules'
 import { allotmentStore } from './allotment-store'
 import { bookingStore } from './booking-store'
@@ -135,12 +136,13 @@ export async function startCentralServer(options: CentralServerOptions): Promise
       return
     }
     const pathname = new URL(req.url ?? '/', 'http://central.invalid').pathname
-    // Group commit: handled in the next batch's transaction, answered once it is durable.
-    const answer = await batches.submit(
-      (batchAt) =>
-        pay.handle(req.method ?? 'GET', pathname, batchAt) ??
-        dispatch({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body.text }, batchAt),
-    )
+    const call = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: body.text }
+    // Group commit: handled in the next batch's transaction, answered once it is durable; a
+    // /v1/batch, already many requests, in a transaction of its own without a savepoint (#8).
+    const answer =
+      call.method === endpoints.deliverBatch.method && pathname === endpoints.deliverBatch.path
+        ? await batches.submitAlone((batchAt, own) => dispatch(call, batchAt, own))
+        : await batches.submit((batchAt) => pay.handle(call.method, pathname, batchAt) ?? dispatch(call, batchAt))
     reply(res, answer)
   }
 

@@ -73,4 +73,42 @@ describe('central group commit', () => {
     for (const answer of answers) await expect(answer).rejects.toThrow('sweep failed')
     expect(committed()).toEqual([])
   })
+
+  const insert = (who: string) => db.prepare('insert into seats (who) values (?)').run(who).changes
+
+  it('S1 S2: a request run alone gets a transaction of its own between the others, is answered after it committed, and restart() undoes its work and sweeps again at the same instant', async () => {
+    const at = new Date('2026-09-01T02:00:00.000Z')
+    const sweeps: Date[] = []
+    const batches = commitBatcher(db, () => at, (t) => sweeps.push(t))
+    const before = batches.submit(() => insert('a'))
+    const alone = batches.submitAlone((t, own) => {
+      insert('undone')
+      own.restart()
+      insert('b')
+      return { at: t, inTransaction: db.inTransaction, visibleToOthers: committed() }
+    })
+    const after = batches.submit(() => insert('c'))
+    const seen = await alone
+    expect(seen).toEqual({ at, inTransaction: true, visibleToOthers: ['a'] })
+    expect(committed()).toEqual(['a', 'b', 'c'])
+    await expect(before).resolves.toBe(1)
+    await expect(after).resolves.toBe(1)
+    // The requests before it, it (begun, then begun again), the requests after it.
+    expect(sweeps).toEqual([at, at, at, at])
+  })
+
+  it('S2: a request run alone that fails leaves nothing; the requests around it stand', async () => {
+    const batches = commitBatcher(db, () => new Date(), () => undefined)
+    const before = batches.submit(() => insert('a'))
+    const failing = batches.submitAlone(() => {
+      insert('half-done')
+      return insert('a') // unique: throws
+    })
+    const after = batches.submit(() => insert('c'))
+    await expect(failing).rejects.toThrow(/UNIQUE/)
+    await expect(before).resolves.toBe(1)
+    await expect(after).resolves.toBe(1)
+    expect(committed()).toEqual(['a', 'c'])
+    expect(db.inTransaction).toBe(false)
+  })
 })
