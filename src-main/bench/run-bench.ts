@@ -32,6 +32,8 @@ export interface BenchSizes {
   readonly commitBookings: number
   /** Bookings recorded offline, then delivered by one pass of the outbox. */
   readonly outboxChanges: number
+  /** Delivered first, untimed (outbox-bench.ts). */
+  readonly outboxWarmUp: number
   /** Rounds of 8 navigations (one more round warms up). */
   readonly navigationRounds: number
 }
@@ -56,6 +58,7 @@ export const FULL: BenchSizes = {
   contentionCandidates: 4_000,
   commitBookings: 300,
   outboxChanges: 2_000,
+  outboxWarmUp: 2_000,
   navigationRounds: 10,
 }
 export const QUICK: BenchSizes = {
@@ -65,6 +68,7 @@ export const QUICK: BenchSizes = {
   contentionCandidates: 160,
   commitBookings: 30,
   outboxChanges: 100,
+  outboxWarmUp: 50,
   navigationRounds: 1,
 }
 
@@ -232,17 +236,18 @@ async function centralCommitRow(options: BenchOptions, dir: string, echo: EchoSe
 }
 
 async function outboxRow(options: BenchOptions, dir: string, echo: EchoServer): Promise<BenchRow> {
-  const outboxSeeded = seedBenchCentral(join(dir, 'outbox'), { candidates: options.outboxChanges, capacity: options.outboxChanges, devices: 1 })
+  const candidates = options.outboxWarmUp + options.outboxChanges
+  const outboxSeeded = seedBenchCentral(join(dir, 'outbox'), { candidates, capacity: candidates, devices: 1 })
   const outboxCentral = await serveBenchCentral(outboxSeeded, options.centralEntry)
   const kiosk = await openBenchStore(dir, 'outbox-kiosk.sqlite')
-  const outbox = await benchOutboxDelivery(kiosk, outboxCentral, outboxSeeded, echo).finally(async () => {
+  const outbox = await benchOutboxDelivery(kiosk, outboxCentral, outboxSeeded, echo, options.outboxWarmUp).finally(async () => {
     await kiosk.store.close()
     await outboxCentral.stop()
   })
   const outboxRatio = ratio(outbox.changesPerSecond, outbox.echoPerSecond)
   return {
     id: 'outbox-delivery',
-    what: `outbox delivery over loopback to the reference central: ${formatNumber(outbox.changes)} bookings recorded offline, then one scheduler pass (${BATCH_SIZE} changes per /v1/batch request, ${BATCHES_IN_FLIGHT} in flight, each batch one central and one local transaction)`,
+    what: `outbox delivery over loopback to the reference central: ${formatNumber(outbox.changes)} bookings recorded offline, then one scheduler pass, after an untimed one of ${formatNumber(outbox.warmUpChanges)} (${BATCH_SIZE} changes per /v1/batch request, ${BATCHES_IN_FLIGHT} in flight, each batch one central and one local transaction)`,
     result: `${formatNumber(outbox.changesPerSecond)} changes/s (${formatNumber(outboxRatio, 2)} of echo)`,
     baseline: `bare loopback HTTP round trips, same client, one per change, ${ECHO_CONCURRENCY} at a time: ${formatNumber(outbox.echoPerSecond)}/s (echoed ${BATCH_SIZE} to a request: ${formatNumber(outbox.echoBatchedPerSecond)}/s)`,
     goal: '≥ 5,000 changes/s',

@@ -16,6 +16,7 @@ const TINY = {
   contentionCandidates: 40,
   commitBookings: 10,
   outboxChanges: 30,
+  outboxWarmUp: 20,
   navigationRounds: 1,
   rendererDir: null,
   centralEntry: null,
@@ -37,7 +38,7 @@ describe('npm run bench (tiny size)', () => {
     expect(byId.get('booking-commit-local')?.data).toMatchObject({ bookings: 10 })
     expect(byId.get('booking-commit-local')!.data['rawBookingsPerSecond']).toBeGreaterThan(0)
     expect(byId.get('booking-commit-central')?.data).toMatchObject({ bookings: 10 })
-    expect(byId.get('outbox-delivery')?.data).toMatchObject({ changes: 30, delivered: 30 })
+    expect(byId.get('outbox-delivery')?.data).toMatchObject({ changes: 30, warmUpChanges: 20, delivered: 30 })
     expect(byId.get('outbox-delivery')!.data['echoPerSecond']).toBeGreaterThan(0)
     expect(byId.get('booking-commit-central')!.data['echoRoundTripsPerSecond']).toBeGreaterThan(0)
     // 40 candidates race for 36 seats from 8 clients: exactly 36 booked, 4 refused, none over.
