@@ -57,7 +57,7 @@ export const FULL: BenchSizes = {
   expiryBookings: 100_000,
   contentionCandidates: 4_000,
   commitBookings: 300,
-  outboxChanges: 2_000,
+  outboxChanges: 10_000,
   outboxWarmUp: 2_000,
   navigationRounds: 10,
 }
