@@ -425,6 +425,36 @@ const v5FeedEpochAndRetention: SchemaMigration = {
   },
 }
 
+/**
+ * S2, #8: the stored answers become a rowid table, the key kept unique by its own index. As a
+ * table WITHOUT ROWID keyed by (device, random key) each answer (a few hundred bytes) went in at a
+ * random place, so a batch of 250 rewrote most of the table's pages and each commit wrote and
+ * synced megabytes of WAL; now the answers are appended and only the small key index is random.
+ */
+const v6IdempotencyAppended: SchemaMigration = {
+  version: 6,
+  name: 'stored answers appended (S2)',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE idempotency_answers (
+        kiosk_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        response_body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (kiosk_id, idempotency_key)
+      ) STRICT;
+      INSERT INTO idempotency_answers (kiosk_id, idempotency_key, request_hash, status, response_body, created_at)
+        SELECT kiosk_id, idempotency_key, request_hash, status, response_body, created_at FROM idempotency_keys
+        ORDER BY created_at;
+      DROP TABLE idempotency_keys;
+      ALTER TABLE idempotency_answers RENAME TO idempotency_keys;
+      CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at);
+    `)
+  },
+}
+
 /** In order; the last version is the schema this build expects. */
 export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
   v1Initial,
@@ -432,4 +462,5 @@ export const SCHEMA_MIGRATIONS: readonly SchemaMigration[] = [
   v3WaitlistAndCet6Review,
   v4AllotmentsAndChangeFeed,
   v5FeedEpochAndRetention,
+  v6IdempotencyAppended,
 ]
